@@ -1,0 +1,53 @@
+"""The one place that opens files shipped in ``laotext.data``.
+
+Everything is read on first use and cached with :func:`functools.cache`; nothing is read at import
+time. Tables are UTF-8 TSV files whose leading ``#`` lines name their source and licence, followed
+by one header row.
+
+>>> rows = read_tsv("unicode_lao.tsv")
+>>> rows[0]["code"], rows[0]["name"]
+('0E81', 'LAO LETTER KO')
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from laotext.errors import DataError
+
+_PACKAGE = "laotext.data"
+
+
+@cache
+def read_text(name: str) -> str:
+    """Return the text of the data file *name*."""
+    try:
+        return files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError("bundled data file is missing; reinstall laotext", path=name) from None
+
+
+@cache
+def read_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """Return the rows of the TSV data file *name* as dicts keyed by its header row."""
+    lines = [line for line in read_text(name).splitlines() if line and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = tuple(reader)
+    expected = len(reader.fieldnames or ())
+    for number, row in enumerate(rows, start=2):
+        if None in row or len(row) != expected or any(value is None for value in row.values()):
+            raise DataError("row does not have one value per column", path=name, line=number)
+    return rows
+
+
+@cache
+def read_json(name: str) -> Any:
+    """Return the parsed JSON data file *name* (treat it as read-only: it is shared)."""
+    try:
+        return json.loads(read_text(name))
+    except json.JSONDecodeError as error:
+        raise DataError(f"invalid JSON: {error.msg}", path=name, line=error.lineno) from None

@@ -1,0 +1,59 @@
+"""The exceptions laotext raises, rooted at :class:`LaotextError`.
+
+>>> issubclass(UnknownProfileError, LaotextError)
+True
+"""
+
+from __future__ import annotations
+
+
+class LaotextError(Exception):
+    """Base class of every error laotext raises on purpose."""
+
+
+class DataError(LaotextError):
+    """A bundled or user-supplied data file is missing or malformed.
+
+    ``path`` names the file and ``line`` the 1-based line, when known.
+    """
+
+    def __init__(self, message: str, *, path: str = "", line: int = 0) -> None:
+        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
+        super().__init__(where + message)
+        self.path = path
+        self.line = line
+
+
+class UnknownProfileError(LaotextError, KeyError):
+    """A validation profile name that is not defined."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(
+            f"unknown validation profile {name!r}; known profiles: {', '.join(sorted(known))} "
+            "(or pass a laotext.Profile of your own)"
+        )
+        self.name = name
+        self.known = known
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return str(self.args[0])
+
+
+class UnknownOptionError(LaotextError, ValueError):
+    """An option value outside the documented set (for example ``form="nfkc"``)."""
+
+    def __init__(self, option: str, value: object, allowed: list[str]) -> None:
+        super().__init__(f"{option}={value!r} is not supported; use one of: {', '.join(allowed)}")
+        self.option = option
+        self.value = value
+        self.allowed = allowed
+
+
+class InputTooLargeError(LaotextError, ValueError):
+    """Input longer than the limit a function accepts in one call."""
+
+    def __init__(self, length: int, limit: int, hint: str = "") -> None:
+        message = f"input of {length:,} characters is over the limit of {limit:,}"
+        super().__init__(message + (f"; {hint}" if hint else ""))
+        self.length = length
+        self.limit = limit
