@@ -203,8 +203,11 @@ def describe(char: str) -> str:
     >>> describe("ຳ")
     'U+0EB3 LAO VOWEL SIGN AM'
     """
-    name = char_name(char) or "unnamed character"
+    name = char_name(char) or _UNNAMED.get(general_category(char), "character")
     return f"U+{ord(char):04X} {name}"
+
+
+_UNNAMED = {"Cc": "control character", "Co": "private-use character", "Cs": "surrogate", "Cn": "unassigned"}
 
 
 @cache

@@ -1,0 +1,404 @@
+"""Normalize Lao text: one spelling for each thing, with every change explained.
+
+Lao typed by people and old converters often spells the same text in several code point sequences:
+ຳ as ໍ+າ, the tone mark typed before the vowel above (ບ່ໍ for ບໍ່), ໜ ໝ ຫຼ as ຫນ ຫມ ຫລ, Thai look-alike
+letters, invisible zero-width characters. :func:`normalize` fixes them and then applies NFC. It never
+applies NFKC or NFKD, which would take ຳ, ໜ and ໝ apart.
+
+Each fix is a :class:`Fix` in the :data:`FIXES` registry: a regular expression and a replacement.
+:func:`normalize` runs them as plain substitutions; :func:`normalize_and_explain` runs the same ones
+and records, ftfy-style, what changed where (offsets into the original text), so a report or a form
+error can point at the user's own characters.
+
+>>> normalize("ບ່ໍມີນໍ້າ")
+'ບໍ່ມີນ້ຳ'
+>>> normalize("ຫນັງສື"), normalize("ຫນັງສື", ho_ligatures=False)
+('ໜັງສື', 'ຫນັງສື')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from laotext import chars
+from laotext.errors import UnknownOptionError
+
+__all__ = [
+    "FIXES",
+    "FORMS",
+    "Change",
+    "Fix",
+    "Normalized",
+    "normalize",
+    "normalize_and_explain",
+]
+
+#: The forms :func:`normalize` produces: ``standard`` honours the switches, ``lookup`` turns every
+#: fix on and is the key used to match dictionary entries.
+FORMS = ("standard", "lookup")
+
+Replacement = tuple[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One normalization step: where it applies and what it writes instead.
+
+    ``replace`` returns the new text for a match and the codes of what it fixed (empty when the
+    match needs no change). ``option`` names the keyword argument that switches the fix off, or is
+    empty for fixes that are always on. ``applies`` is a cheap test that lets a text skip the fix.
+    """
+
+    code: str
+    description: str
+    option: str
+    pattern: Callable[[], re.Pattern[str]]
+    replace: Callable[[re.Match[str]], Replacement]
+    applies: Callable[[str], bool] = lambda text: True
+
+
+def _compiled(pattern: str) -> Callable[[], re.Pattern[str]]:
+    return cache(lambda: re.compile(pattern))
+
+
+_LAO = "\u0e80-\u0eff"
+_THAI = "\u0e00-\u0e7f"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_THAI_CHAR = re.compile(f"[{_THAI}]")
+_MARKS = "[" + chars.COMBINING_MARKS + "]"
+# What may follow ຫ+sonorant when the pair is one cluster: a mark, a following vowel or ອ ວ ຽ.
+_CLUSTER_FOLLOWER = "[" + chars.COMBINING_MARKS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO + "ອວ]"
+
+
+def _drop(match: re.Match[str]) -> Replacement:
+    return "", ("zero-width",)
+
+
+def _thai_to_lao(match: re.Match[str]) -> Replacement:
+    token = match.group()
+    thai = sum(1 for char in token if chars.is_thai(char))
+    if len(token) - thai <= thai:  # a Thai word next to Lao, not a slip inside a Lao word
+        return token, ()
+    fixed = token.translate(_thai_table())
+    return fixed, (("thai-lookalike",) if fixed != token else ())
+
+
+@cache
+def _thai_table() -> dict[int, str]:
+    return {ord(thai): lao for thai, lao in chars.thai_lookalikes().items()}
+
+
+def _double_e(match: re.Match[str]) -> Replacement:
+    return "ແ", ("double-e-vowel",)
+
+
+def _order_marks(match: re.Match[str]) -> Replacement:
+    run = match.group()
+    ordered = sorted(run, key=chars.MARK_RANK.__getitem__)
+    unique = "".join(dict.fromkeys(ordered))
+    codes: list[str] = []
+    if ordered != list(run):
+        first_tone = min((i for i, c in enumerate(run) if c in chars.TONE_MARKS), default=len(run))
+        vowel_after_tone = any(c in chars.VOWEL_MARKS for c in run[first_tone:])
+        codes.append("tone-before-vowel" if vowel_after_tone else "mark-order")
+    if len(unique) < len(run):
+        codes.append("repeated-mark")
+    return unique, tuple(codes)
+
+
+def _compose_am(match: re.Match[str]) -> Replacement:
+    return match.group(1) + match.group(2) + chars.AM, ("decomposed-am",)
+
+
+def _ho_ligature(match: re.Match[str]) -> Replacement:
+    sonorant = match.group(1) or match.group(2)
+    return {"ນ": "ໜ", "ມ": "ໝ"}[sonorant], ("ho-ligature",)
+
+
+def _ho_lo(match: re.Match[str]) -> Replacement:
+    return "ຫຼ", ("ho-lo",)
+
+
+def _nfc(match: re.Match[str]) -> Replacement:
+    token = match.group()
+    fixed = unicodedata.normalize("NFC", token)
+    return fixed, (("nfc",) if fixed != token else ())
+
+
+def _ho_cluster(sonorants: str) -> str:
+    return f"(?<=[{chars.LEADING_VOWELS}])ຫ([{sonorants}])|ຫ([{sonorants}])(?={_CLUSTER_FOLLOWER})"
+
+
+#: Every fix, in the order it runs. Later fixes see the output of earlier ones.
+FIXES: tuple[Fix, ...] = (
+    Fix(
+        "zero-width",
+        "removed a zero-width character between Lao characters",
+        "zero_width",
+        _compiled(f"(?<=[{_LAO}])[{_ZERO_WIDTH}]+(?=[{_LAO}])"),
+        _drop,
+        lambda text: any(c in text for c in _ZERO_WIDTH),
+    ),
+    Fix(
+        "thai-lookalike",
+        "replaced Thai characters inside a Lao word with the Lao ones they look like",
+        "thai_lookalikes",
+        _compiled(f"(?<![{_THAI}{_LAO}])[{_LAO}]*[{_THAI}][{_THAI}{_LAO}]*"),
+        _thai_to_lao,
+        lambda text: _THAI_CHAR.search(text) is not None,
+    ),
+    Fix(
+        "double-e-vowel",
+        "replaced ເເ (two E vowels) with ແ",
+        "",
+        _compiled("ເເ"),
+        _double_e,
+    ),
+    Fix(
+        "mark-order",
+        "put the marks of a syllable in typing order (vowel, then tone) and removed repeated marks",
+        "",
+        _compiled(_MARKS + "{2,}"),
+        _order_marks,
+    ),
+    Fix(
+        "decomposed-am",
+        "composed ໍ + າ into ຳ",
+        "",
+        _compiled(f"([{chars.TONE_MARKS}]?)ໍ([{chars.TONE_MARKS}]?)າ"),
+        _compose_am,
+    ),
+    Fix(
+        "ho-ligature",
+        "wrote ຫນ ຫມ as the single letters ໜ ໝ",
+        "ho_ligatures",
+        _compiled(_ho_cluster("ນມ")),
+        _ho_ligature,
+    ),
+    Fix(
+        "ho-lo",
+        "wrote ຫລ as ຫຼ",
+        "ho_lo",
+        _compiled(_ho_cluster("ລ")),
+        _ho_lo,
+    ),
+    Fix(
+        "nfc",
+        "applied Unicode NFC",
+        "",
+        _compiled(r"\S+"),
+        _nfc,
+        lambda text: not unicodedata.is_normalized("NFC", text),
+    ),
+)
+
+#: The keyword switches :func:`normalize` accepts, each defaulting to True.
+OPTIONS = tuple(fix.option for fix in FIXES if fix.option)
+
+
+def _enabled_fixes(form: str, switches: dict[str, bool]) -> tuple[Fix, ...]:
+    if form not in FORMS:
+        raise UnknownOptionError("form", form, list(FORMS))
+    for option, value in switches.items():
+        if option not in OPTIONS:
+            raise TypeError(f"normalize() got an unexpected keyword argument {option!r}")
+        if not isinstance(value, bool):
+            raise TypeError(f"{option} must be True or False, not {value!r}")
+    if form == "lookup":
+        return FIXES
+    return tuple(fix for fix in FIXES if not fix.option or switches.get(fix.option, True))
+
+
+def _check_text(text: object, function: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{function}() expects str, not {type(text).__name__}")
+    return text
+
+
+def normalize(text: str, *, form: str = "standard", **switches: bool) -> str:
+    """Return *text* with Lao spelling variants fixed and NFC applied.
+
+    Switches (all default True): ``zero_width``, ``thai_lookalikes``, ``ho_ligatures`` (ຫນ ຫມ → ໜ ໝ),
+    ``ho_lo`` (ຫລ → ຫຼ). ``form="lookup"`` turns every fix on. The result is idempotent and no
+    character is dropped except zero-width ones and repeated marks.
+
+    >>> normalize("ເເມ່ນ້ຳຂອງ")
+    'ແມ່ນ້ຳຂອງ'
+    >>> normalize("ຫລວງພະບາງ", ho_lo=False), normalize("ຫລວງພະບາງ", ho_lo=False, form="lookup")
+    ('ຫລວງພະບາງ', 'ຫຼວງພະບາງ')
+    """
+    text = _check_text(text, "normalize")
+    for fix in _enabled_fixes(form, switches):
+        if fix.applies(text):
+            text = fix.pattern().sub(lambda m, fix=fix: fix.replace(m)[0], text)  # type: ignore[misc]
+    return text
+
+
+@dataclass(frozen=True)
+class Change:
+    """One place where normalization changed the text: ``original[start:end]`` became ``after``.
+
+    ``fixes`` lists the codes of the fixes that touched it (see :data:`FIXES`).
+    """
+
+    start: int
+    end: int
+    before: str
+    after: str
+    fixes: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        """The changes in words, for reports."""
+        described = {fix.code: fix.description for fix in FIXES}
+        described.update(_EXTRA_DESCRIPTIONS)
+        return "; ".join(described.get(code, code) for code in self.fixes)
+
+
+_EXTRA_DESCRIPTIONS = {
+    "tone-before-vowel": "moved a tone mark typed before its vowel to after it",
+    "repeated-mark": "removed a repeated mark",
+}
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A stretch of the text being normalized, and the stretch of the original it came from."""
+
+    start: int
+    end: int
+    text: str
+    fixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The result of :func:`normalize_and_explain`: the text, the changes, and an offset map."""
+
+    original: str
+    text: str
+    changes: tuple[Change, ...]
+    _pieces: tuple[_Piece, ...] = field(repr=False, compare=False, default=())
+    _starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``text[start:end]`` to the span of the original text it came from.
+
+        A position inside a changed stretch maps to the whole stretch.
+
+        >>> result = normalize_and_explain("ນໍ້າດີ")
+        >>> result.text, result.original_span(3, 5)
+        ('ນ້ຳດີ', (4, 6))
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span ({start}, {end}) is outside the normalized text of length {len(self.text)}")
+        if not self._pieces:
+            return start, end
+        return self._to_original(start, at_end=False), self._to_original(end, at_end=True)
+
+    def _to_original(self, index: int, *, at_end: bool) -> int:
+        if index == 0:
+            return 0
+        # The piece holding the character at index (for an end, the character before it); pieces
+        # emptied by a removal share their start with the next piece, and bisect passes them by.
+        position = index - 1 if at_end else index
+        if position >= len(self.text):
+            return len(self.original)
+        i = bisect.bisect_right(self._starts, position) - 1
+        piece, offset = self._pieces[i], position - self._starts[i]
+        if piece.fixes:
+            return piece.end if at_end else piece.start
+        return piece.start + offset + (1 if at_end else 0)
+
+
+def _apply_edits(pieces: list[_Piece], edits: Iterable[tuple[int, int, str, tuple[str, ...]]]) -> list[_Piece]:
+    """Apply non-overlapping, sorted edits (offsets in the current text) to the pieces.
+
+    An edit inside an unchanged piece splits it; an edit touching a changed piece absorbs all of it,
+    so every changed piece keeps one span of the original.
+    """
+    out: list[_Piece] = []
+    todo = pieces[::-1]  # a stack: the next piece is at the end
+    position = 0  # offset in the current text where todo[-1] begins
+    for start, end, new, codes in edits:
+        while todo and position + len(todo[-1].text) <= start:
+            position += len(todo[-1].text)
+            out.append(todo.pop())
+        group_start = position
+        group: list[_Piece] = []
+        while todo and (position < end or not group):
+            position += len(todo[-1].text)
+            group.append(todo.pop())
+        first, last = group[0], group[-1]
+        head, tail = start - group_start, position - end
+        orig_start, orig_end, head_text, tail_text = first.start, last.end, "", ""
+        if first.fixes:
+            head_text = first.text[:head]
+        elif head:
+            out.append(_Piece(first.start, first.start + head, first.text[:head]))
+            orig_start = first.start + head
+        if tail:
+            rest = last.text[len(last.text) - tail :]
+            if last.fixes:
+                tail_text = rest
+            else:  # the unchanged rest goes back on the stack for the next edits
+                orig_end = last.end - tail
+                todo.append(_Piece(orig_end, last.end, rest))
+                position -= tail
+        merged = tuple(dict.fromkeys([code for piece in group for code in piece.fixes] + list(codes)))
+        out.append(_Piece(orig_start, orig_end, head_text + new + tail_text, merged))
+    out.extend(reversed(todo))
+    return out
+
+
+def _narrowed(match: re.Match[str], new: str, codes: tuple[str, ...]) -> tuple[int, int, str, tuple[str, ...]]:
+    """Return the edit a match makes, without the characters it leaves as they were at either end."""
+    old = match.group()
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return match.start() + prefix, match.end() - suffix, new[prefix : len(new) - suffix], codes
+
+
+def normalize_and_explain(text: str, *, form: str = "standard", **switches: bool) -> Normalized:
+    """Normalize like :func:`normalize` and say what changed where.
+
+    Replaying ``changes`` on the original (replace ``original[start:end]`` with ``after``) gives
+    ``text``.
+
+    >>> result = normalize_and_explain("ບ່ໍ")
+    >>> result.text, [(c.start, c.end, c.fixes) for c in result.changes]
+    ('ບໍ່', [(1, 3, ('tone-before-vowel',))])
+    """
+    text = _check_text(text, "normalize_and_explain")
+    original = text
+    pieces = [_Piece(0, len(text), text)]
+    for fix in _enabled_fixes(form, switches):
+        if not fix.applies(text):
+            continue
+        edits = []
+        for match in fix.pattern().finditer(text):
+            new, codes = fix.replace(match)
+            if new != match.group():
+                edits.append(_narrowed(match, new, codes or (fix.code,)))
+        if edits:
+            pieces = _apply_edits(pieces, edits)
+            text = "".join(piece.text for piece in pieces)
+    changes = tuple(
+        Change(p.start, p.end, original[p.start : p.end], p.text, p.fixes)
+        for p in pieces
+        if p.fixes and p.text != original[p.start : p.end]
+    )
+    starts, position = [], 0
+    for piece in pieces:
+        starts.append(position)
+        position += len(piece.text)
+    return Normalized(original, text, changes, tuple(pieces), tuple(starts))
