@@ -56,17 +56,24 @@ def ratio(value: float, reference: float) -> str:
     return f"{value / reference:.2f}x"
 
 
-def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """Return *rows* as a plain-text table: first column left-aligned, the others right-aligned."""
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], align: str = "") -> str:
+    """Return *rows* as a plain-text table.
+
+    *align* has one letter per column, ``l`` or ``r``; columns it does not cover are left-aligned when
+    first and right-aligned otherwise.
+    """
     cells = [[str(cell) for cell in row] for row in rows]
     widths = [len(header) for header in headers]
     for row in cells:
         for index, cell in enumerate(row):
             widths[index] = max(widths[index], len(cell))
+    sides = [
+        align[index] if index < len(align) else ("l" if index == 0 else "r") for index in range(len(widths))
+    ]
 
     def line(row: Sequence[str]) -> str:
         parts = [
-            cell.ljust(widths[index]) if index == 0 else cell.rjust(widths[index])
+            cell.ljust(widths[index]) if sides[index] == "l" else cell.rjust(widths[index])
             for index, cell in enumerate(row)
         ]
         return "  ".join(parts).rstrip()
@@ -75,9 +82,9 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> st
     return "\n".join([line(list(headers)), rule, *(line(row) for row in cells)])
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], align: str = "") -> None:
     """Print :func:`format_table` followed by a blank line."""
-    print(format_table(headers, rows))
+    print(format_table(headers, rows, align))
     print()
 
 

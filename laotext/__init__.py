@@ -1,7 +1,7 @@
 """laotext: the open Lao language toolkit.
 
-Normalization, syllables and validation of Lao text; see https://github.com/ for the documentation
-in ``docs/``. This module only re-exports the public API; nothing is loaded until it is used.
+Normalization, syllables and validation of Lao text. This module only re-exports the public API;
+data files are read on first use, not at import.
 
 >>> import laotext
 >>> laotext.normalize("ນໍ້າ")

@@ -1,0 +1,244 @@
+"""The ``laotext`` command: a thin layer over the library.
+
+Each command reads a FILE argument or ``-`` for standard input, writes to standard output, and exits
+0 (done, nothing found), 1 (problems found) or 2 (usage or input error).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from laotext import __version__, normalize_and_explain
+from laotext.errors import LaotextError
+from laotext.normalize import normalize
+from laotext.validate import Issue, get_profile, line_column, profile_names, validate
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"laotext: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _decode(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        _fail(
+            f"{source} is not UTF-8 text (byte {error.start} is 0x{data[error.start]:02X}); "
+            "save it as UTF-8, or if it was typed in a legacy Lao font, convert it first"
+        )
+        raise AssertionError("unreachable") from None
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return _decode(sys.stdin.buffer.read(), "standard input")
+    try:
+        return _decode(Path(path).read_bytes(), path)
+    except OSError as error:
+        _fail(f"cannot read {path}: {error.strerror}")
+    raise AssertionError("unreachable")
+
+
+def _lines(path: str) -> Iterator[str]:
+    """Yield the lines of a UTF-8 file or standard input, with their line ends, one at a time."""
+    stream: IO[bytes]
+    try:
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as error:
+        _fail(f"cannot read {path}: {error.strerror}")
+        raise AssertionError("unreachable") from None
+    source = "standard input" if path == "-" else path
+    try:
+        for number, raw in enumerate(stream, start=1):
+            yield _decode(raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw, f"{source} line {number}")
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+class _AtomicOutput:
+    """Write to a temporary file beside *path* and move it into place only when all went well."""
+
+    def __init__(self, path: str, inputs: list[str]) -> None:
+        target = Path(path).resolve()
+        if any(name != "-" and Path(name).resolve() == target for name in inputs):
+            _fail(f"refusing to overwrite the input file {path}; choose another output file")
+        self.target = target
+        handle, self.temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.stream.close()
+        os.replace(self.temporary, self.target)
+
+    def discard(self) -> None:
+        self.stream.close()
+        Path(self.temporary).unlink(missing_ok=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="laotext")
+def cli() -> None:
+    """laotext: check, normalize and convert Lao text.
+
+    \b
+    Examples:
+      laotext check letter.txt
+      laotext normalize letter.txt -o letter-fixed.txt
+      echo "ບ່ໍມີ" | laotext check -
+    """
+
+
+@cli.command()
+@click.argument("file", default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-p", "--profile", default="text", show_default=True, help="Validation profile: " + ", ".join(
+    ["text", "lao", "name"]) + ".")
+@click.option("--each-line", is_flag=True, help="Check every line as a field of its own (a list of names).")
+@click.option("--json", "as_json", is_flag=True, help="Print the issues as a JSON array.")
+@click.option("--lang", type=click.Choice(["en", "lo", "both"]), default="both", show_default=True,
+              help="Language of the messages.")
+def check(file: str, profile: str, each_line: bool, as_json: bool, lang: str) -> None:
+    """Check Lao text in FILE (or - for standard input) and report problems.
+
+    Positions are LINE:COLUMN, counted in characters from 1. Exits 1 when problems are found.
+
+    \b
+    Examples:
+      laotext check form.txt
+      laotext check --profile name --each-line names.txt
+      laotext check --json - < field.txt
+    """
+    try:
+        chosen = get_profile(profile)
+    except LaotextError as error:
+        _fail(str(error))
+        return
+    found: list[tuple[int, int, Issue]] = []
+    if each_line:
+        for number, line in enumerate(_lines(file), start=1):
+            field = line.rstrip("\r\n")
+            found.extend((number, issue.start + 1, issue) for issue in validate(field, chosen))
+    else:
+        text = _read_text(file)
+        found.extend((*line_column(text, issue.start), issue) for issue in validate(text, chosen))
+    name = "<stdin>" if file == "-" else file
+    if as_json:
+        records: list[dict[str, Any]] = [
+            {"file": name, "line": line, "column": column, **issue.to_dict()} for line, column, issue in found
+        ]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for line, column, issue in found:
+            fix = "" if issue.suggestion is None else f"  [fix: {issue.suggestion!r}]"
+            if lang in ("en", "both"):
+                click.echo(f"{name}:{line}:{column}: {issue.code}: {issue.message}{fix}")
+            if lang == "lo":
+                click.echo(f"{name}:{line}:{column}: {issue.code}: {issue.message_lo}{fix}")
+            elif lang == "both":
+                click.echo(f"    {issue.message_lo}")
+        summary = f"{len(found)} issue(s) found" if found else "no issues found"
+        click.echo(f"{name}: {summary} (profile {chosen.name})", err=True)
+    sys.exit(EXIT_FOUND if found else EXIT_OK)
+
+
+@cli.command(name="normalize")
+@click.argument("file", default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--form", type=click.Choice(["standard", "lookup"]), default="standard", show_default=True,
+              help="lookup turns every fix on (the key used for dictionary matching).")
+@click.option("--keep-ho-spelling", is_flag=True, help="Keep ຫນ ຫມ as typed (do not write ໜ ໝ).")
+@click.option("--keep-ho-lo", is_flag=True, help="Keep ຫລ as typed (do not write ຫຼ).")
+@click.option("--keep-thai", is_flag=True, help="Keep Thai look-alike letters inside Lao words.")
+@click.option("--keep-zero-width", is_flag=True, help="Keep zero-width characters between Lao letters.")
+@click.option("--explain", is_flag=True, help="Report every change on standard error.")
+def normalize_command(
+    file: str, output: str | None, form: str, keep_ho_spelling: bool, keep_ho_lo: bool, keep_thai: bool,
+    keep_zero_width: bool, explain: bool,
+) -> None:
+    """Normalize Lao text in FILE (or - for standard input), line by line.
+
+    Composes ໍ+າ into ຳ, puts tone marks after their vowel, removes repeated marks, writes ຫນ ຫມ ຫລ as
+    ໜ ໝ ຫຼ, replaces Thai look-alikes inside Lao words, removes zero-width characters and applies NFC.
+    Large files are streamed.
+
+    \b
+    Examples:
+      laotext normalize letter.txt > letter-fixed.txt
+      laotext normalize --explain letter.txt -o letter-fixed.txt
+      cat notes.txt | laotext normalize - --keep-ho-spelling
+    """
+    switches = {
+        "ho_ligatures": not keep_ho_spelling,
+        "ho_lo": not keep_ho_lo,
+        "thai_lookalikes": not keep_thai,
+        "zero_width": not keep_zero_width,
+    }
+    sink = _AtomicOutput(output, [file]) if output else None
+    stream = sink.stream if sink else sys.stdout
+    changed = 0
+    try:
+        for number, line in enumerate(_lines(file), start=1):
+            if explain:
+                result = normalize_and_explain(line, form=form, **switches)
+                for change in result.changes:
+                    changed += 1
+                    click.echo(
+                        f"{number}:{change.start + 1}: {change.before!r} -> {change.after!r}: {change.description}",
+                        err=True,
+                    )
+                stream.write(result.text)
+            else:
+                stream.write(normalize(line, form=form, **switches))
+    except BaseException:
+        if sink:
+            sink.discard()
+        raise
+    if sink:
+        sink.commit()
+    else:
+        stream.flush()
+    if explain:
+        click.echo(f"{changed} change(s)", err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the profiles as JSON.")
+def profiles(as_json: bool) -> None:
+    """List the validation profiles.
+
+    \b
+    Example:
+      laotext profiles
+    """
+    chosen = [get_profile(name) for name in profile_names()]
+    if as_json:
+        records = [
+            {"name": p.name, "description": p.description, "allowed": p.allowed, "allow_empty": p.allow_empty,
+             "max_length": p.max_length}
+            for p in chosen
+        ]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for p in chosen:
+        click.echo(f"{p.name:6} {p.description}")
+
+
+def main() -> None:
+    """Run the command line (the ``laotext`` console script)."""
+    cli(prog_name="laotext")
+
+
+if __name__ == "__main__":
+    main()
