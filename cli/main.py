@@ -61,7 +61,9 @@ def _lines(path: str) -> Iterator[str]:
     source = "standard input" if path == "-" else path
     try:
         for number, raw in enumerate(stream, start=1):
-            yield _decode(raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw, f"{source} line {number}")
+            yield _decode(
+                raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw, f"{source} line {number}"
+            )
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -102,12 +104,22 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", default="-", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-p", "--profile", default="text", show_default=True, help="Validation profile: " + ", ".join(
-    ["text", "lao", "name"]) + ".")
+@click.option(
+    "-p",
+    "--profile",
+    default="text",
+    show_default=True,
+    help="Validation profile: " + ", ".join(["text", "lao", "name"]) + ".",
+)
 @click.option("--each-line", is_flag=True, help="Check every line as a field of its own (a list of names).")
 @click.option("--json", "as_json", is_flag=True, help="Print the issues as a JSON array.")
-@click.option("--lang", type=click.Choice(["en", "lo", "both"]), default="both", show_default=True,
-              help="Language of the messages.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "lo", "both"]),
+    default="both",
+    show_default=True,
+    help="Language of the messages.",
+)
 def check(file: str, profile: str, each_line: bool, as_json: bool, lang: str) -> None:
     """Check Lao text in FILE (or - for standard input) and report problems.
 
@@ -126,8 +138,8 @@ def check(file: str, profile: str, each_line: bool, as_json: bool, lang: str) ->
         return
     found: list[tuple[int, int, Issue]] = []
     if each_line:
-        for number, line in enumerate(_lines(file), start=1):
-            field = line.rstrip("\r\n")
+        for number, raw_line in enumerate(_lines(file), start=1):
+            field = raw_line.rstrip("\r\n")
             found.extend((number, issue.start + 1, issue) for issue in validate(field, chosen))
     else:
         text = _read_text(file)
@@ -154,18 +166,33 @@ def check(file: str, profile: str, each_line: bool, as_json: bool, lang: str) ->
 
 @cli.command(name="normalize")
 @click.argument("file", default="-", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write to this file (atomically) instead of standard output.")
-@click.option("--form", type=click.Choice(["standard", "lookup"]), default="standard", show_default=True,
-              help="lookup turns every fix on (the key used for dictionary matching).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--form",
+    type=click.Choice(["standard", "lookup"]),
+    default="standard",
+    show_default=True,
+    help="lookup turns every fix on (the key used for dictionary matching).",
+)
 @click.option("--keep-ho-spelling", is_flag=True, help="Keep ຫນ ຫມ as typed (do not write ໜ ໝ).")
 @click.option("--keep-ho-lo", is_flag=True, help="Keep ຫລ as typed (do not write ຫຼ).")
 @click.option("--keep-thai", is_flag=True, help="Keep Thai look-alike letters inside Lao words.")
 @click.option("--keep-zero-width", is_flag=True, help="Keep zero-width characters between Lao letters.")
 @click.option("--explain", is_flag=True, help="Report every change on standard error.")
 def normalize_command(
-    file: str, output: str | None, form: str, keep_ho_spelling: bool, keep_ho_lo: bool, keep_thai: bool,
-    keep_zero_width: bool, explain: bool,
+    file: str,
+    output: str | None,
+    form: str,
+    keep_ho_spelling: bool,
+    keep_ho_lo: bool,
+    keep_thai: bool,
+    keep_zero_width: bool,
+    explain: bool,
 ) -> None:
     """Normalize Lao text in FILE (or - for standard input), line by line.
 
@@ -194,10 +221,8 @@ def normalize_command(
                 result = normalize_and_explain(line, form=form, **switches)
                 for change in result.changes:
                     changed += 1
-                    click.echo(
-                        f"{number}:{change.start + 1}: {change.before!r} -> {change.after!r}: {change.description}",
-                        err=True,
-                    )
+                    what = f"{change.before!r} -> {change.after!r}: {change.description}"
+                    click.echo(f"{number}:{change.start + 1}: {what}", err=True)
                 stream.write(result.text)
             else:
                 stream.write(normalize(line, form=form, **switches))
@@ -225,8 +250,13 @@ def profiles(as_json: bool) -> None:
     chosen = [get_profile(name) for name in profile_names()]
     if as_json:
         records = [
-            {"name": p.name, "description": p.description, "allowed": p.allowed, "allow_empty": p.allow_empty,
-             "max_length": p.max_length}
+            {
+                "name": p.name,
+                "description": p.description,
+                "allowed": p.allowed,
+                "allow_empty": p.allow_empty,
+                "max_length": p.max_length,
+            }
             for p in chosen
         ]
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))

@@ -1,5 +1,6 @@
 """Run the command line as ``python -m laotext``."""
 
-from laotext.cli.main import main
+import importlib
 
-main()
+# The CLI ships as laotext.cli from the top-level cli/ folder, so it is imported by name.
+importlib.import_module("laotext.cli.main").main()

@@ -62,8 +62,14 @@ AM = "ຳ"
 
 #: Every combining mark of the Lao block, in the order a syllable is typed.
 COMBINING_MARKS = (
-    SUBSCRIPT_LO + ABOVE_VOWELS + NIGGAHITA + BELOW_VOWELS + PALI_VIRAMA + TONE_MARKS
-    + CANCELLATION_MARK + YAMAKKAN
+    SUBSCRIPT_LO
+    + ABOVE_VOWELS
+    + NIGGAHITA
+    + BELOW_VOWELS
+    + PALI_VIRAMA
+    + TONE_MARKS
+    + CANCELLATION_MARK
+    + YAMAKKAN
 )
 VOWEL_MARKS = ABOVE_VOWELS + NIGGAHITA + BELOW_VOWELS
 
@@ -97,9 +103,7 @@ _CLASS_MEMBERS: dict[LaoClass, str] = {
     LaoClass.DIGIT: DIGITS,
     LaoClass.PUNCTUATION: KO_LA + ELLIPSIS,
 }
-_CLASS_OF: dict[str, LaoClass] = {
-    char: cls for cls, members in _CLASS_MEMBERS.items() for char in members
-}
+_CLASS_OF: dict[str, LaoClass] = {char: cls for cls, members in _CLASS_MEMBERS.items() for char in members}
 
 #: Where each combining mark goes in a well-typed syllable: subscript ຼ, then vowel signs, then
 #: the tone mark, then ໌ or ໎. Marks of equal rank keep their order.

@@ -296,7 +296,9 @@ class Normalized:
         ('ນ້ຳດີ', (4, 6))
         """
         if not 0 <= start <= end <= len(self.text):
-            raise IndexError(f"span ({start}, {end}) is outside the normalized text of length {len(self.text)}")
+            raise IndexError(
+                f"span ({start}, {end}) is outside the normalized text of length {len(self.text)}"
+            )
         if not self._pieces:
             return start, end
         return self._to_original(start, at_end=False), self._to_original(end, at_end=True)
@@ -316,7 +318,9 @@ class Normalized:
         return piece.start + offset + (1 if at_end else 0)
 
 
-def _apply_edits(pieces: list[_Piece], edits: Iterable[tuple[int, int, str, tuple[str, ...]]]) -> list[_Piece]:
+def _apply_edits(
+    pieces: list[_Piece], edits: Iterable[tuple[int, int, str, tuple[str, ...]]]
+) -> list[_Piece]:
     """Apply non-overlapping, sorted edits (offsets in the current text) to the pieces.
 
     An edit inside an unchanged piece splits it; an edit touching a changed piece absorbs all of it,
@@ -356,7 +360,9 @@ def _apply_edits(pieces: list[_Piece], edits: Iterable[tuple[int, int, str, tupl
     return out
 
 
-def _narrowed(match: re.Match[str], new: str, codes: tuple[str, ...]) -> tuple[int, int, str, tuple[str, ...]]:
+def _narrowed(
+    match: re.Match[str], new: str, codes: tuple[str, ...]
+) -> tuple[int, int, str, tuple[str, ...]]:
     """Return the edit a match makes, without the characters it leaves as they were at either end."""
     old = match.group()
     prefix = 0

@@ -60,8 +60,12 @@ class Issue:
 
 def _lao_letters() -> str:
     return (
-        chars.CONSONANTS + chars.LEADING_VOWELS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO
-        + chars.KO_LA + chars.ELLIPSIS
+        chars.CONSONANTS
+        + chars.LEADING_VOWELS
+        + chars.FOLLOWING_VOWELS
+        + chars.SEMIVOWEL_NYO
+        + chars.KO_LA
+        + chars.ELLIPSIS
     )
 
 
@@ -112,7 +116,9 @@ class Profile:
         if self.checks is not None:
             unknown = [name for name in self.checks if name not in CHECKS]
             if unknown:
-                raise DataError(f"profile {self.name!r} names unknown checks {unknown}; known: {', '.join(CHECKS)}")
+                raise DataError(
+                    f"profile {self.name!r} names unknown checks {unknown}; known: {', '.join(CHECKS)}"
+                )
         if self.max_length is not None and self.max_length < 1:
             raise DataError(f"profile {self.name!r}: max_length must be a positive number")
 
@@ -170,7 +176,9 @@ def get_profile(profile: str | Profile) -> Profile:
 
 @cache
 def _messages() -> dict[str, dict[str, str]]:
-    return {code: entry for code, entry in _data.read_json("issue_messages.json").items() if code != "_comment"}
+    return {
+        code: entry for code, entry in _data.read_json("issue_messages.json").items() if code != "_comment"
+    }
 
 
 def _issue(code: str, start: int, end: int, found: str, suggestion: str | None = None) -> Issue:
@@ -182,9 +190,11 @@ def _issue(code: str, start: int, end: int, found: str, suggestion: str | None =
 
 def _shown(found: str) -> str:
     """The found characters as a reader can see them: marks on a dotted circle, invisibles as U+XXXX."""
-    visible = " ".join(
-        f"U+{ord(c):04X}" if c in _ZERO_WIDTH or not c.isprintable() else c for c in found
-    ) if any(c in _ZERO_WIDTH or not c.isprintable() for c in found) else found
+    visible = (
+        " ".join(f"U+{ord(c):04X}" if c in _ZERO_WIDTH or not c.isprintable() else c for c in found)
+        if any(c in _ZERO_WIDTH or not c.isprintable() for c in found)
+        else found
+    )
     return "◌" + visible if visible and chars.is_combining_mark(visible[0]) else visible
 
 
@@ -207,7 +217,7 @@ Check = Callable[[_Context], Iterable[Issue]]
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_SUSPECT = re.compile(f"[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u036f\u0e00-\u0eff]")
+_SUSPECT = re.compile("[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u036f\u0e00-\u0eff]")
 
 
 def _check_characters(ctx: _Context) -> Iterator[Issue]:
@@ -251,7 +261,9 @@ def _check_marks(ctx: _Context) -> Iterator[Issue]:
         if j >= 0 and (text[j] in _LAO_BASE or text[j] in _ZERO_WIDTH):  # the zero-width is reported
             continue
         before = text[j] if j >= 0 else ""
-        foreign = before.isalpha() and not chars.is_lao(before) or (before and unicodedata.combining(before) > 0)
+        foreign = (
+            (before.isalpha() and not chars.is_lao(before)) or (before and unicodedata.combining(before) > 0)
+        )
         code = "mark-on-foreign-base" if foreign else "mark-without-base"
         yield _issue(code, i, match.end(), match.group(), "" if code == "mark-without-base" else None)
 
@@ -318,8 +330,12 @@ def _check_thai(ctx: _Context) -> Iterator[Issue]:
 
 
 # Lao typed in the LSWin (Saysettha Lao …) fonts shows as Latin-1 letters and symbols such as ¡ ¾ ­.
-_LSWIN_WORD = re.compile("[!-~\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+")
-_LSWIN_SYMBOL = re.compile("[\u00a1-\u00bf\u00d7\u00f7\u0152\u0153\u0160\u0161\u0178\u0192\u02c6\u02dc\u2013-\u203a\u2122]")
+_LSWIN_WORD = re.compile(
+    "[!-~\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+"
+)
+_LSWIN_SYMBOL = re.compile(
+    "[\u00a1-\u00bf\u00d7\u00f7\u0152\u0153\u0160\u0161\u0178\u0192\u02c6\u02dc\u2013-\u203a\u2122]"
+)
 _SYMBOL_FONT = re.compile("[\uf020-\uf0ff]+")
 # Lao typed in a keyboard-position font shows as ASCII with punctuation inside words (ສະບາຍດີ → l;ylfu).
 _KEYBOARD_WORD = re.compile(r"[A-Za-z0-9;,.'\[\]/\\=\-`]*[A-Za-z][;'\[\]/\\=`][A-Za-z;'\[\]/\\=`,.\-]*")
@@ -360,7 +376,9 @@ def _check_allowed(ctx: _Context) -> Iterator[Issue]:
 def _is_reported_elsewhere(piece: str) -> bool:
     """Characters whose own check reports them better than 'not allowed' would."""
     return all(
-        c in _ZERO_WIDTH or chars.general_category(c) in {"Cc", "Co", "Cs", "Cn"} or chars.is_combining_mark(c)
+        c in _ZERO_WIDTH
+        or chars.general_category(c) in {"Cc", "Co", "Cs", "Cn"}
+        or chars.is_combining_mark(c)
         for c in piece
     )
 
@@ -424,7 +442,8 @@ def validate(text: str, profile: str | Profile = "text") -> list[Issue]:
     # Text in a legacy font explains every odd character inside it: report it once.
     legacy = [(i.start, i.end) for i in found.values() if i.code == "legacy-font-text"]
     kept = [
-        issue for issue in found.values()
+        issue
+        for issue in found.values()
         if issue.code == "legacy-font-text" or not any(s <= issue.start and issue.end <= e for s, e in legacy)
     ]
     return sorted(kept, key=lambda issue: (issue.start, issue.end, issue.code))

@@ -23,8 +23,22 @@ THAI_TO_LAO_OFFSET = 0x80
 # Thai letters whose Lao counterpart at the same offset is a Pali or Sanskrit letter added in
 # Unicode 12: they do not appear in everyday Lao, so a Thai one inside a Lao word is not taken
 # for a typing slip of that letter.
-NOT_LOOKALIKES = {0x0E06, 0x0E09, 0x0E0C, 0x0E0E, 0x0E0F, 0x0E10, 0x0E11, 0x0E12, 0x0E13,
-                  0x0E18, 0x0E20, 0x0E28, 0x0E29, 0x0E2C}
+NOT_LOOKALIKES = {
+    0x0E06,
+    0x0E09,
+    0x0E0C,
+    0x0E0E,
+    0x0E0F,
+    0x0E10,
+    0x0E11,
+    0x0E12,
+    0x0E13,
+    0x0E18,
+    0x0E20,
+    0x0E28,
+    0x0E29,
+    0x0E2C,
+}
 # Thai letters that look like a Lao letter at another position.
 EXTRA_LOOKALIKES = {0x0E0B: 0x0E8A}  # THAI SO SO is drawn like LAO SO TAM
 
@@ -60,11 +74,15 @@ def write_thai_lookalikes() -> int:
     pairs.update(EXTRA_LOOKALIKES)
     for thai, lao in sorted(pairs.items()):
         rows.append(f"{thai:04X}\t{lao:04X}\t{ucd.name(chr(thai))}\t{ucd.name(chr(lao))}")
-    text = header(
-        "Thai characters that stand for a Lao one when typed inside Lao text (the Lao block mirrors "
-        "the Thai block at an offset of 0x80; Pali-only letters left out, THAI CHARACTER SO SO added "
-        "for its shape)"
-    ) + "\n".join(rows) + "\n"
+    text = (
+        header(
+            "Thai characters that stand for a Lao one when typed inside Lao text (the Lao block mirrors "
+            "the Thai block at an offset of 0x80; Pali-only letters left out, THAI CHARACTER SO SO added "
+            "for its shape)"
+        )
+        + "\n".join(rows)
+        + "\n"
+    )
     (DATA / "thai_lookalikes.tsv").write_text(text, encoding="utf-8")
     return len(rows) - 1
 
