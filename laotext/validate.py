@@ -13,6 +13,7 @@ a ``suggestion`` (the replacement for ``text[start:end]``) where a safe fix exis
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -205,12 +206,14 @@ class _Context:
         self.text = text
         self.profile = profile
         self._spans: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
 
-    @property
-    def spans(self) -> list[tuple[int, int]]:
+    def span_at(self, index: int) -> tuple[int, int]:
+        """Return the syllable piece that holds ``text[index]``."""
         if self._spans is None:
             self._spans = syllable_spans(self.text)
-        return self._spans
+            self._starts = [start for start, _ in self._spans]
+        return self._spans[bisect.bisect_right(self._starts, index) - 1]
 
 
 Check = Callable[[_Context], Iterable[Issue]]
@@ -247,51 +250,60 @@ def _unassigned_lao_thai() -> re.Pattern[str]:
     return re.compile(f"[{holes}]")
 
 
-_LAO_BASE = set(chars.CONSONANTS)
+# A run of marks that no consonant (or zero-width character, reported on its own) comes before.
+_ORPHAN_MARKS = re.compile(
+    f"(?<![{chars.COMBINING_MARKS}{chars.CONSONANTS}{_ZERO_WIDTH}])[{chars.COMBINING_MARKS}]+"
+)
 
 
 def _check_marks(ctx: _Context) -> Iterator[Issue]:
     """Lao marks that follow no consonant, or follow a character of another script."""
     text = ctx.text
-    for match in _MARK_RUN.finditer(text):
+    for match in _ORPHAN_MARKS.finditer(text):
         i = match.start()
-        j = i - 1
-        while j >= 0 and chars.is_combining_mark(text[j]):
-            j -= 1
-        if j >= 0 and (text[j] in _LAO_BASE or text[j] in _ZERO_WIDTH):  # the zero-width is reported
-            continue
-        before = text[j] if j >= 0 else ""
-        foreign = (
-            (before.isalpha() and not chars.is_lao(before)) or (before and unicodedata.combining(before) > 0)
-        )
-        code = "mark-on-foreign-base" if foreign else "mark-without-base"
-        yield _issue(code, i, match.end(), match.group(), "" if code == "mark-without-base" else None)
+        before = text[i - 1] if i else ""
+        foreign = (before.isalpha() and not chars.is_lao(before)) or unicodedata.combining(before or " ") > 0
+        if foreign:
+            yield _issue("mark-on-foreign-base", i, match.end(), match.group())
+        else:
+            yield _issue("mark-without-base", i, match.end(), match.group(), "")
 
 
-_MARK_RUN = re.compile(f"(?<![{chars.COMBINING_MARKS}])[{chars.COMBINING_MARKS}]+")
-_NEEDS_CONSONANT = set(chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO + chars.LEADING_VOWELS)
+_NEEDS_CONSONANT = chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO + chars.LEADING_VOWELS
+_VOWEL_ALONE = re.compile(
+    f"[{chars.FOLLOWING_VOWELS}{chars.SEMIVOWEL_NYO}]|[{chars.LEADING_VOWELS}](?![{chars.CONSONANTS}])"
+)
+# Two tone marks, or two vowel signs, with no consonant or leading vowel between them: one syllable.
+_NO_NEW_SYLLABLE = f"[{chars.COMBINING_MARKS}{chars.FOLLOWING_VOWELS}{chars.SEMIVOWEL_NYO}]*?"
+_TWO_TONES = re.compile(f"[{chars.TONE_MARKS}]{_NO_NEW_SYLLABLE}[{chars.TONE_MARKS}]")
+_TWO_VOWELS = re.compile(f"[{chars.VOWEL_MARKS}]{_NO_NEW_SYLLABLE}[{chars.VOWEL_MARKS}]")
 
 
 def _check_syllables(ctx: _Context) -> Iterator[Issue]:
-    """Vowels that have no consonant, and syllables with two tone marks or two vowel signs."""
+    """Vowels that have no consonant, and syllables with two tone marks or two vowel signs.
+
+    Cheap regular expressions find the places worth a look; only then is the text split into
+    syllables, so clean text costs one scan per expression.
+    """
     text = ctx.text
-    for start, end in ctx.spans:
-        piece = text[start:end]
-        if end - start == 1:
-            # ເເ is reported as double-e-vowel, a vowel cut off by a zero-width as zero-width-character.
-            doubled_e = piece == "ເ" and "ເ" in (text[start - 1 : start], text[end : end + 1])
-            after_zero_width = start > 0 and text[start - 1] in _ZERO_WIDTH
-            if piece in _NEEDS_CONSONANT and not doubled_e and not after_zero_width:
-                yield _issue("impossible-syllable", start, end, piece)
+    for match in _VOWEL_ALONE.finditer(text):
+        start, end = ctx.span_at(match.start())
+        if end - start != 1:
             continue
-        if not chars.is_lao(piece[0]):
-            continue
-        tones = [c for c in piece if c in chars.TONE_MARKS]
-        if len(set(tones)) > 1:
-            yield _issue("multiple-tone-marks", start, end, "".join(dict.fromkeys(tones)))
-        vowels = [c for c in piece if c in chars.VOWEL_MARKS]
-        if len(set(vowels)) > 1:
-            yield _issue("multiple-vowel-marks", start, end, "".join(dict.fromkeys(vowels)))
+        # ເເ is reported as double-e-vowel, a vowel cut off by a zero-width as zero-width-character.
+        doubled_e = text[start] == "ເ" and "ເ" in (text[start - 1 : start], text[end : end + 1])
+        after_zero_width = start > 0 and text[start - 1] in _ZERO_WIDTH
+        if not doubled_e and not after_zero_width:
+            yield _issue("impossible-syllable", start, end, text[start])
+    for code, pattern, members in (
+        ("multiple-tone-marks", _TWO_TONES, chars.TONE_MARKS),
+        ("multiple-vowel-marks", _TWO_VOWELS, chars.VOWEL_MARKS),
+    ):
+        for match in pattern.finditer(text):
+            found = "".join(dict.fromkeys(c for c in match.group() if c in members))
+            if len(found) > 1:
+                start, end = ctx.span_at(match.start())
+                yield _issue(code, start, max(end, match.end()), found)
 
 
 _SPELLING_CODES = ("tone-before-vowel", "mark-order", "repeated-mark", "decomposed-am", "double-e-vowel")
@@ -308,7 +320,7 @@ def _check_spelling(ctx: _Context) -> Iterator[Issue]:
                 yield _issue(code, change.start, change.end, change.before, change.after)
 
 
-_THAI_TOKEN = re.compile("[\u0e00-\u0eff]*[\u0e00-\u0e7f][\u0e00-\u0eff]*")
+_THAI_TOKEN = re.compile("(?<![\u0e00-\u0eff])[\u0e80-\u0eff]*[\u0e00-\u0e7f][\u0e00-\u0eff]*")
 
 
 def _check_thai(ctx: _Context) -> Iterator[Issue]:
