@@ -78,7 +78,7 @@ class _AtomicOutput:
             _fail(f"refusing to overwrite the input file {path}; choose another output file")
         self.target = target
         handle, self.temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        self.stream = os.fdopen(handle, "wb")
 
     def commit(self) -> None:
         self.stream.close()
@@ -213,7 +213,8 @@ def normalize_command(
         "zero_width": not keep_zero_width,
     }
     sink = _AtomicOutput(output, [file]) if output else None
-    stream = sink.stream if sink else sys.stdout
+    # Bytes go straight out so that line ends (CRLF included) stay exactly as they came in.
+    stream = sink.stream if sink else sys.stdout.buffer
     changed = 0
     try:
         for number, line in enumerate(_lines(file), start=1):
@@ -223,9 +224,9 @@ def normalize_command(
                     changed += 1
                     what = f"{change.before!r} -> {change.after!r}: {change.description}"
                     click.echo(f"{number}:{change.start + 1}: {what}", err=True)
-                stream.write(result.text)
+                stream.write(result.text.encode())
             else:
-                stream.write(normalize(line, form=form, **switches))
+                stream.write(normalize(line, form=form, **switches).encode())
     except BaseException:
         if sink:
             sink.discard()

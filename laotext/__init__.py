@@ -12,7 +12,6 @@ from laotext._version import __version__
 from laotext.chars import LaoClass, lao_class
 from laotext.errors import (
     DataError,
-    InputTooLargeError,
     LaotextError,
     UnknownOptionError,
     UnknownProfileError,
@@ -24,7 +23,6 @@ from laotext.validate import Issue, Profile, is_valid, validate
 __all__ = [
     "Change",
     "DataError",
-    "InputTooLargeError",
     "Issue",
     "LaoClass",
     "LaotextError",

@@ -47,13 +47,3 @@ class UnknownOptionError(LaotextError, ValueError):
         self.option = option
         self.value = value
         self.allowed = allowed
-
-
-class InputTooLargeError(LaotextError, ValueError):
-    """Input longer than the limit a function accepts in one call."""
-
-    def __init__(self, length: int, limit: int, hint: str = "") -> None:
-        message = f"input of {length:,} characters is over the limit of {limit:,}"
-        super().__init__(message + (f"; {hint}" if hint else ""))
-        self.length = length
-        self.limit = limit
