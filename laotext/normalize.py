@@ -268,12 +268,23 @@ _EXTRA_DESCRIPTIONS = {
 
 @dataclass(frozen=True)
 class _Piece:
-    """A stretch of the text being normalized, and the stretch of the original it came from."""
+    """A stretch of the text being normalized, and the stretch of the original it came from.
+
+    An unchanged piece has no ``text`` of its own (it is ``original[start:end]``), so splitting it
+    copies nothing and explaining stays linear in the length of the text.
+    """
 
     start: int
     end: int
-    text: str
+    text: str | None = None
     fixes: tuple[str, ...] = ()
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start if self.text is None else len(self.text)
+
+    def current(self, original: str) -> str:
+        return original[self.start : self.end] if self.text is None else self.text
 
 
 @dataclass(frozen=True)
@@ -313,13 +324,13 @@ class Normalized:
             return len(self.original)
         i = bisect.bisect_right(self._starts, position) - 1
         piece, offset = self._pieces[i], position - self._starts[i]
-        if piece.fixes:
+        if piece.text is not None:
             return piece.end if at_end else piece.start
         return piece.start + offset + (1 if at_end else 0)
 
 
 def _apply_edits(
-    pieces: list[_Piece], edits: Iterable[tuple[int, int, str, tuple[str, ...]]]
+    pieces: list[_Piece], edits: Iterable[tuple[int, int, str, tuple[str, ...]]], original: str
 ) -> list[_Piece]:
     """Apply non-overlapping, sorted edits (offsets in the current text) to the pieces.
 
@@ -330,29 +341,28 @@ def _apply_edits(
     todo = pieces[::-1]  # a stack: the next piece is at the end
     position = 0  # offset in the current text where todo[-1] begins
     for start, end, new, codes in edits:
-        while todo and position + len(todo[-1].text) <= start:
-            position += len(todo[-1].text)
+        while todo and position + todo[-1].length <= start:
+            position += todo[-1].length
             out.append(todo.pop())
         group_start = position
         group: list[_Piece] = []
         while todo and (position < end or not group):
-            position += len(todo[-1].text)
+            position += todo[-1].length
             group.append(todo.pop())
         first, last = group[0], group[-1]
         head, tail = start - group_start, position - end
         orig_start, orig_end, head_text, tail_text = first.start, last.end, "", ""
-        if first.fixes:
+        if first.text is not None:
             head_text = first.text[:head]
         elif head:
-            out.append(_Piece(first.start, first.start + head, first.text[:head]))
+            out.append(_Piece(first.start, first.start + head))
             orig_start = first.start + head
         if tail:
-            rest = last.text[len(last.text) - tail :]
-            if last.fixes:
-                tail_text = rest
+            if last.text is not None:
+                tail_text = last.text[len(last.text) - tail :]
             else:  # the unchanged rest goes back on the stack for the next edits
                 orig_end = last.end - tail
-                todo.append(_Piece(orig_end, last.end, rest))
+                todo.append(_Piece(orig_end, last.end))
                 position -= tail
         merged = tuple(dict.fromkeys([code for piece in group for code in piece.fixes] + list(codes)))
         out.append(_Piece(orig_start, orig_end, head_text + new + tail_text, merged))
@@ -386,7 +396,7 @@ def normalize_and_explain(text: str, *, form: str = "standard", **switches: bool
     """
     text = _check_text(text, "normalize_and_explain")
     original = text
-    pieces = [_Piece(0, len(text), text)]
+    pieces = [_Piece(0, len(text))]
     for fix in _enabled_fixes(form, switches):
         if not fix.applies(text):
             continue
@@ -396,15 +406,15 @@ def normalize_and_explain(text: str, *, form: str = "standard", **switches: bool
             if new != match.group():
                 edits.append(_narrowed(match, new, codes or (fix.code,)))
         if edits:
-            pieces = _apply_edits(pieces, edits)
-            text = "".join(piece.text for piece in pieces)
+            pieces = _apply_edits(pieces, edits, original)
+            text = "".join(piece.current(original) for piece in pieces)
     changes = tuple(
         Change(p.start, p.end, original[p.start : p.end], p.text, p.fixes)
         for p in pieces
-        if p.fixes and p.text != original[p.start : p.end]
+        if p.text is not None and p.text != original[p.start : p.end]
     )
     starts, position = [], 0
     for piece in pieces:
         starts.append(position)
-        position += len(piece.text)
+        position += piece.length
     return Normalized(original, text, changes, tuple(pieces), tuple(starts))
