@@ -50,8 +50,9 @@ class Fix:
     """One normalization step: where it applies and what it writes instead.
 
     ``replace`` returns the new text for a match and the codes of what it fixed (empty when the
-    match needs no change). ``option`` names the keyword argument that switches the fix off, or is
-    empty for fixes that are always on. ``applies`` is a cheap test that lets a text skip the fix.
+    match needs no change). ``option`` names the keyword argument that switches the fix on or off
+    (``default`` says which when it is not given), or is empty for fixes that are always on.
+    ``applies`` is a cheap test that lets a text skip the fix.
     """
 
     code: str
@@ -60,6 +61,7 @@ class Fix:
     pattern: Callable[[], re.Pattern[str]]
     replace: Callable[[re.Match[str]], Replacement]
     applies: Callable[[str], bool] = lambda text: True
+    default: bool = True
 
 
 def _compiled(pattern: str) -> Callable[[], re.Pattern[str]]:
@@ -73,6 +75,14 @@ _THAI_CHAR = re.compile(f"[{_THAI}]")
 _MARKS = "[" + chars.COMBINING_MARKS + "]"
 # What may follow ຫ+sonorant when the pair is one cluster: a mark, a following vowel or ອ ວ ຽ.
 _CLUSTER_FOLLOWER = "[" + chars.COMBINING_MARKS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO + "ອວ]"
+
+
+# Characters that need the character before them as their base: nothing may come between.
+_NEEDS_BASE = "[" + chars.COMBINING_MARKS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO + "]"
+
+
+def _has_zero_width(text: str) -> bool:
+    return any(c in text for c in _ZERO_WIDTH)
 
 
 def _drop(match: re.Match[str]) -> Replacement:
@@ -138,11 +148,20 @@ def _ho_cluster(sonorants: str) -> str:
 FIXES: tuple[Fix, ...] = (
     Fix(
         "zero-width",
-        "removed a zero-width character between Lao characters",
+        "removed a zero-width character inside a Lao syllable",
         "zero_width",
+        _compiled(f"(?<=[{_LAO}])[{_ZERO_WIDTH}]+(?={_NEEDS_BASE})"),
+        _drop,
+        _has_zero_width,
+    ),
+    Fix(
+        "zero-width-break",
+        "removed a zero-width character between Lao syllables",
+        "zero_width_breaks",
         _compiled(f"(?<=[{_LAO}])[{_ZERO_WIDTH}]+(?=[{_LAO}])"),
         _drop,
-        lambda text: any(c in text for c in _ZERO_WIDTH),
+        _has_zero_width,
+        default=False,
     ),
     Fix(
         "thai-lookalike",
@@ -197,7 +216,7 @@ FIXES: tuple[Fix, ...] = (
     ),
 )
 
-#: The keyword switches :func:`normalize` accepts, each defaulting to True.
+#: The keyword switches :func:`normalize` accepts.
 OPTIONS = tuple(fix.option for fix in FIXES if fix.option)
 
 
@@ -211,7 +230,7 @@ def _enabled_fixes(form: str, switches: dict[str, bool]) -> tuple[Fix, ...]:
             raise TypeError(f"{option} must be True or False, not {value!r}")
     if form == "lookup":
         return FIXES
-    return tuple(fix for fix in FIXES if not fix.option or switches.get(fix.option, True))
+    return tuple(fix for fix in FIXES if not fix.option or switches.get(fix.option, fix.default))
 
 
 def _check_text(text: object, function: str) -> str:
@@ -223,9 +242,11 @@ def _check_text(text: object, function: str) -> str:
 def normalize(text: str, *, form: str = "standard", **switches: bool) -> str:
     """Return *text* with Lao spelling variants fixed and NFC applied.
 
-    Switches (all default True): ``zero_width``, ``thai_lookalikes``, ``ho_ligatures`` (ຫນ ຫມ → ໜ ໝ),
-    ``ho_lo`` (ຫລ → ຫຼ). ``form="lookup"`` turns every fix on. The result is idempotent and no
-    character is dropped except zero-width ones and repeated marks.
+    Switches, on unless said: ``zero_width`` (zero-width characters inside a syllable),
+    ``zero_width_breaks`` (off: zero-width spaces between Lao syllables, which mark word breaks
+    for line wrapping), ``thai_lookalikes``, ``ho_ligatures`` (ຫນ ຫມ → ໜ ໝ), ``ho_lo`` (ຫລ → ຫຼ).
+    ``form="lookup"`` turns every fix on. The result is idempotent and no character is dropped
+    except zero-width ones and repeated marks.
 
     >>> normalize("ເເມ່ນ້ຳຂອງ")
     'ແມ່ນ້ຳຂອງ'

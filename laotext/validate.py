@@ -224,13 +224,19 @@ _SUSPECT = re.compile("[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u036f\u0e00-\u0eff]
 
 
 def _check_characters(ctx: _Context) -> Iterator[Issue]:
-    """Control, private-use, unassigned, invalid and zero-width characters."""
+    """Control, private-use, unassigned, invalid and zero-width characters.
+
+    In free text (a profile that allows any character) a zero-width space or word joiner between
+    two Lao syllables is a line-breaking hint, as Lao is written without spaces, and is accepted.
+    """
     text = ctx.text
+    free_text = ctx.profile.allowed is None
     for match in _SUSPECT.finditer(text):
         char, i = match.group(), match.start()
         category = chars.general_category(char)
         if char in _ZERO_WIDTH:
-            yield _issue("zero-width-character", i, i + 1, char, "")
+            if not (free_text and char in _WORD_BREAKS and _between_lao_syllables(text, i)):
+                yield _issue("zero-width-character", i, i + 1, char, "")
         elif category == "Cc" or re.match(f"[{_BIDI_CONTROLS}]", char):
             yield _issue("control-character", i, i + 1, char, "")
         elif category == "Co":
@@ -241,6 +247,17 @@ def _check_characters(ctx: _Context) -> Iterator[Issue]:
             yield _issue("unassigned-character", i, i + 1, char)
     for match in _unassigned_lao_thai().finditer(text):
         yield _issue("unassigned-character", match.start(), match.end(), match.group())
+
+
+_WORD_BREAKS = "\u200b\u2060"
+_NEEDS_BASE = set(chars.COMBINING_MARKS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO)
+
+
+def _between_lao_syllables(text: str, i: int) -> bool:
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    if not (before and after) or after in _NEEDS_BASE:
+        return False
+    return chars.is_lao(before) and chars.is_lao(after)
 
 
 @cache
