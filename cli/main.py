@@ -182,7 +182,12 @@ def check(file: str, profile: str, each_line: bool, as_json: bool, lang: str) ->
 @click.option("--keep-ho-spelling", is_flag=True, help="Keep ຫນ ຫມ as typed (do not write ໜ ໝ).")
 @click.option("--keep-ho-lo", is_flag=True, help="Keep ຫລ as typed (do not write ຫຼ).")
 @click.option("--keep-thai", is_flag=True, help="Keep Thai look-alike letters inside Lao words.")
-@click.option("--keep-zero-width", is_flag=True, help="Keep zero-width characters between Lao letters.")
+@click.option("--keep-zero-width", is_flag=True, help="Keep zero-width characters inside Lao syllables.")
+@click.option(
+    "--remove-word-breaks",
+    is_flag=True,
+    help="Also remove zero-width spaces between Lao syllables (line-break hints).",
+)
 @click.option("--explain", is_flag=True, help="Report every change on standard error.")
 def normalize_command(
     file: str,
@@ -192,12 +197,14 @@ def normalize_command(
     keep_ho_lo: bool,
     keep_thai: bool,
     keep_zero_width: bool,
+    remove_word_breaks: bool,
     explain: bool,
 ) -> None:
     """Normalize Lao text in FILE (or - for standard input), line by line.
 
     Composes ໍ+າ into ຳ, puts tone marks after their vowel, removes repeated marks, writes ຫນ ຫມ ຫລ as
-    ໜ ໝ ຫຼ, replaces Thai look-alikes inside Lao words, removes zero-width characters and applies NFC.
+    ໜ ໝ ຫຼ, replaces Thai look-alikes inside Lao words, removes zero-width characters inside syllables
+    and applies NFC.
     Large files are streamed.
 
     \b
@@ -211,6 +218,7 @@ def normalize_command(
         "ho_lo": not keep_ho_lo,
         "thai_lookalikes": not keep_thai,
         "zero_width": not keep_zero_width,
+        "zero_width_breaks": remove_word_breaks,
     }
     sink = _AtomicOutput(output, [file]) if output else None
     # Bytes go straight out so that line ends (CRLF included) stay exactly as they came in.

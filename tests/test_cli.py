@@ -87,6 +87,12 @@ def test_normalize_switches() -> None:
     assert out == "ໜັງສື"
 
 
+def test_normalize_keeps_word_breaks_unless_asked() -> None:
+    text = "ຂ້ອຍ\u200bບໍ່\u200bຮູ້"
+    assert run("normalize", "-", input=text)[1] == text
+    assert run("normalize", "--remove-word-breaks", "-", input=text)[1] == "ຂ້ອຍບໍ່ຮູ້"
+
+
 def test_normalize_explain_reports_changes_on_stderr() -> None:
     code, out, err = run("normalize", "--explain", str(EXAMPLE))
     assert code == 0
