@@ -72,6 +72,10 @@ COMBINING_MARKS = (
     + YAMAKKAN
 )
 VOWEL_MARKS = ABOVE_VOWELS + NIGGAHITA + BELOW_VOWELS
+#: Characters that need the character before them as their base: nothing may come between.
+NEEDS_BASE = COMBINING_MARKS + FOLLOWING_VOWELS + SEMIVOWEL_NYO
+#: Invisible characters of no width that turn up in typed Lao (ZWSP, ZWNJ, ZWJ, WJ, BOM, SHY, MVS).
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 
 
 class LaoClass(str, Enum):

@@ -70,15 +70,14 @@ def _compiled(pattern: str) -> Callable[[], re.Pattern[str]]:
 
 _LAO = "\u0e80-\u0eff"
 _THAI = "\u0e00-\u0e7f"
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = chars.ZERO_WIDTH
 _THAI_CHAR = re.compile(f"[{_THAI}]")
 _MARKS = "[" + chars.COMBINING_MARKS + "]"
 # What may follow ຫ+sonorant when the pair is one cluster: a mark, a following vowel or ອ ວ ຽ.
-_CLUSTER_FOLLOWER = "[" + chars.COMBINING_MARKS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO + "ອວ]"
+_CLUSTER_FOLLOWER = "[" + chars.NEEDS_BASE + "ອວ]"
 
 
-# Characters that need the character before them as their base: nothing may come between.
-_NEEDS_BASE = "[" + chars.COMBINING_MARKS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO + "]"
+_NEEDS_BASE = "[" + chars.NEEDS_BASE + "]"
 
 
 def _has_zero_width(text: str) -> bool:

@@ -40,7 +40,7 @@ def _syllable_regex() -> re.Pattern[str]:
     final_consonant = _set(chars.NATIVE_FINALS)
     loan_final = _set("".join(c for c in chars.CONSONANTS if c not in chars.NATIVE_FINALS + "ຫອໜໝ"))
     # Characters that need the consonant before them as their base.
-    attached = _set(chars.COMBINING_MARKS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO)
+    attached = _set(chars.NEEDS_BASE)
     marks = _set(chars.COMBINING_MARKS) + "*"
     sonorant = _set(chars.HO_SONORANTS)
     closing = f"{final_consonant}(?!{attached})"

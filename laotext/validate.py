@@ -218,8 +218,8 @@ class _Context:
 
 Check = Callable[[_Context], Iterable[Issue]]
 
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
-_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_ZERO_WIDTH = chars.ZERO_WIDTH
+_BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SUSPECT = re.compile("[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u036f\u0e00-\u0eff]")
 
 
@@ -237,7 +237,7 @@ def _check_characters(ctx: _Context) -> Iterator[Issue]:
         if char in _ZERO_WIDTH:
             if not (free_text and char in _WORD_BREAKS and _between_lao_syllables(text, i)):
                 yield _issue("zero-width-character", i, i + 1, char, "")
-        elif category == "Cc" or re.match(f"[{_BIDI_CONTROLS}]", char):
+        elif category == "Cc" or _BIDI_CONTROL.match(char):
             yield _issue("control-character", i, i + 1, char, "")
         elif category == "Co":
             yield _issue("private-use-character", i, i + 1, char)
@@ -250,7 +250,7 @@ def _check_characters(ctx: _Context) -> Iterator[Issue]:
 
 
 _WORD_BREAKS = "\u200b\u2060"
-_NEEDS_BASE = set(chars.COMBINING_MARKS + chars.FOLLOWING_VOWELS + chars.SEMIVOWEL_NYO)
+_NEEDS_BASE = set(chars.NEEDS_BASE)
 
 
 def _between_lao_syllables(text: str, i: int) -> bool:
