@@ -91,7 +91,8 @@ def _drop(match: re.Match[str]) -> Replacement:
 def _thai_to_lao(match: re.Match[str]) -> Replacement:
     token = match.group()
     thai = sum(1 for char in token if chars.is_thai(char))
-    if len(token) - thai <= thai:  # a Thai word next to Lao, not a slip inside a Lao word
+    lao = sum(1 for char in token if chars.is_lao(char))
+    if lao <= thai:  # a Thai word next to Lao, not a slip inside a Lao word
         return token, ()
     fixed = token.translate(_thai_table())
     return fixed, (("thai-lookalike",) if fixed != token else ())
@@ -106,9 +107,13 @@ def _double_e(match: re.Match[str]) -> Replacement:
     return "ແ", ("double-e-vowel",)
 
 
+# Typing order, and within one rank the canonical combining class, so that the result stays NFC.
+_MARK_KEY = {mark: (rank, unicodedata.combining(mark)) for mark, rank in chars.MARK_RANK.items()}
+
+
 def _order_marks(match: re.Match[str]) -> Replacement:
     run = match.group()
-    ordered = sorted(run, key=chars.MARK_RANK.__getitem__)
+    ordered = sorted(run, key=_MARK_KEY.__getitem__)
     unique = "".join(dict.fromkeys(ordered))
     codes: list[str] = []
     if ordered != list(run):
@@ -120,8 +125,15 @@ def _order_marks(match: re.Match[str]) -> Replacement:
     return unique, tuple(codes)
 
 
+# ໍ + າ with tone marks before, between or after the ໍ: all spellings of tone + ຳ (ນໍ້າ, ນ້ໍາ).
+_AM_PARTS = chars.NIGGAHITA + chars.TONE_MARKS
+
+
 def _compose_am(match: re.Match[str]) -> Replacement:
-    return match.group(1) + match.group(2) + chars.AM, ("decomposed-am",)
+    marks = match.group()[:-1]
+    tones = "".join(dict.fromkeys(c for c in marks if c in chars.TONE_MARKS))
+    repeated = len(tones) + 1 < len(marks)
+    return tones + chars.AM, ("decomposed-am", "repeated-mark") if repeated else ("decomposed-am",)
 
 
 def _ho_ligature(match: re.Match[str]) -> Replacement:
@@ -136,20 +148,46 @@ def _ho_lo(match: re.Match[str]) -> Replacement:
 def _nfc(match: re.Match[str]) -> Replacement:
     token = match.group()
     fixed = unicodedata.normalize("NFC", token)
-    return fixed, (("nfc",) if fixed != token else ())
+    if fixed == token:
+        return fixed, ()
+    # NFC puts a Lao tone mark after a vowel below (ກຸ່ → ກຸ່): say so in Lao terms.
+    moved_tone = sorted(fixed) == sorted(token) and any(c in chars.TONE_MARKS for c in token)
+    return fixed, ("tone-before-vowel",) if moved_tone else ("nfc",)
 
 
 def _ho_cluster(sonorants: str) -> str:
     return f"(?<=[{chars.LEADING_VOWELS}])ຫ([{sonorants}])|ຫ([{sonorants}])(?={_CLUSTER_FOLLOWER})"
 
 
-#: Every fix, in the order it runs. Later fixes see the output of earlier ones.
+#: Every fix, in the order it runs. Later fixes see the output of earlier ones. NFC runs first so
+#: that the Lao fixes work on canonically ordered marks; the Lao fixes keep the text in NFC.
 FIXES: tuple[Fix, ...] = (
+    Fix(
+        "nfc",
+        "applied Unicode NFC",
+        "",
+        _compiled(r"\S+"),
+        _nfc,
+        lambda text: not unicodedata.is_normalized("NFC", text),
+    ),
+    Fix(
+        "thai-lookalike",
+        "replaced Thai characters inside a Lao word with the Lao ones they look like",
+        "thai_lookalikes",
+        _compiled(
+            f"(?<![{_THAI}{_LAO}{_ZERO_WIDTH}])[{_LAO}{_ZERO_WIDTH}]*[{_THAI}][{_THAI}{_LAO}{_ZERO_WIDTH}]*"
+        ),
+        _thai_to_lao,
+        lambda text: _THAI_CHAR.search(text) is not None,
+    ),
     Fix(
         "zero-width",
         "removed a zero-width character inside a Lao syllable",
         "zero_width",
-        _compiled(f"(?<=[{_LAO}])[{_ZERO_WIDTH}]+(?={_NEEDS_BASE})"),
+        _compiled(
+            f"(?<=[{_LAO}])[{_ZERO_WIDTH}]+(?={_NEEDS_BASE})"
+            f"|(?<=[{chars.LEADING_VOWELS}])[{_ZERO_WIDTH}]+(?=[{_LAO}])"
+        ),
         _drop,
         _has_zero_width,
     ),
@@ -163,33 +201,11 @@ FIXES: tuple[Fix, ...] = (
         default=False,
     ),
     Fix(
-        "thai-lookalike",
-        "replaced Thai characters inside a Lao word with the Lao ones they look like",
-        "thai_lookalikes",
-        _compiled(f"(?<![{_THAI}{_LAO}])[{_LAO}]*[{_THAI}][{_THAI}{_LAO}]*"),
-        _thai_to_lao,
-        lambda text: _THAI_CHAR.search(text) is not None,
-    ),
-    Fix(
         "double-e-vowel",
         "replaced ເເ (two E vowels) with ແ",
         "",
         _compiled("ເເ"),
         _double_e,
-    ),
-    Fix(
-        "mark-order",
-        "put the marks of a syllable in typing order (vowel, then tone) and removed repeated marks",
-        "",
-        _compiled(_MARKS + "{2,}"),
-        _order_marks,
-    ),
-    Fix(
-        "decomposed-am",
-        "composed ໍ + າ into ຳ",
-        "",
-        _compiled(f"([{chars.TONE_MARKS}]?)ໍ([{chars.TONE_MARKS}]?)າ"),
-        _compose_am,
     ),
     Fix(
         "ho-ligature",
@@ -206,12 +222,18 @@ FIXES: tuple[Fix, ...] = (
         _ho_lo,
     ),
     Fix(
-        "nfc",
-        "applied Unicode NFC",
+        "decomposed-am",
+        "composed ໍ + າ into ຳ",
         "",
-        _compiled(r"\S+"),
-        _nfc,
-        lambda text: not unicodedata.is_normalized("NFC", text),
+        _compiled(f"[{_AM_PARTS}]*ໍ[{_AM_PARTS}]*າ"),
+        _compose_am,
+    ),
+    Fix(
+        "mark-order",
+        "put the marks of a syllable in typing order (vowel, then tone) and removed repeated marks",
+        "",
+        _compiled(_MARKS + "{2,}"),
+        _order_marks,
     ),
 )
 
@@ -332,6 +354,9 @@ class Normalized:
             )
         if not self._pieces:
             return start, end
+        if start == end:  # a position between characters, perhaps where something was removed
+            position = self._to_original(start, at_end=False)
+            return position, position
         return self._to_original(start, at_end=False), self._to_original(end, at_end=True)
 
     def _to_original(self, index: int, *, at_end: bool) -> int:

@@ -52,7 +52,9 @@ def _syllable_regex() -> re.Pattern[str]:
     silent = f"(?:{consonant}໌)*"
     open_vowel = "(?:າະ|ະ|ຳ)"
     closable_vowel = f"(?:າ|ຽ|ອ(?!{attached})|ວ(?={closing}))"
-    rest = f"(?:{open_vowel}{marks}|{closable_vowel}?{marks}{final}?)"
+    # What may follow the marks: an open vowel, a closable vowel and its final, or a final alone.
+    # Marks after ະ າ ຳ ອ ວ ຽ have no base and are left to stand alone.
+    rest = f"(?:{open_vowel}|{closable_vowel}{final}?|{final})?"
     # Clusters with ຣ (ພຣະ, ກຣາຟ) take stops and fricatives only, so ໃນຣາຍງານ keeps its ນ.
     r_cluster = f"[ກຂຄຈຊດຕຖທບປຜຝພຟສ]ຣ(?={attached})"
     initial = f"(?:ຫ{sonorant}(?={attached}|[ອວ])|{consonant}ວ(?={attached})|{r_cluster}|{consonant})"
@@ -60,8 +62,7 @@ def _syllable_regex() -> re.Pattern[str]:
     syllable = (
         f"[ໃໄ]{initial_after_lead}{marks}{silent}"
         f"|[ເແໂ]{initial_after_lead}{marks}{rest}{silent}"
-        f"|{initial}(?:{_set(chars.COMBINING_MARKS)}+{rest}|{open_vowel}{marks}|{closable_vowel}{marks}{final}?|)"
-        f"{silent}"
+        f"|{initial}(?:{_set(chars.COMBINING_MARKS)}+{rest}|{open_vowel}|{closable_vowel}{final}?|){silent}"
     )
     digits = _set(chars.DIGITS) + "+"
     not_lao = "[^\u0e80-\u0eff]+"

@@ -255,7 +255,7 @@ _NEEDS_BASE = set(chars.NEEDS_BASE)
 
 def _between_lao_syllables(text: str, i: int) -> bool:
     before, after = text[i - 1 : i], text[i + 1 : i + 2]
-    if not (before and after) or after in _NEEDS_BASE:
+    if not (before and after) or after in _NEEDS_BASE or before in chars.LEADING_VOWELS:
         return False
     return chars.is_lao(before) and chars.is_lao(after)
 
@@ -309,8 +309,10 @@ def _check_syllables(ctx: _Context) -> Iterator[Issue]:
             continue
         # ເເ is reported as double-e-vowel, a vowel cut off by a zero-width as zero-width-character.
         doubled_e = text[start] == "ເ" and "ເ" in (text[start - 1 : start], text[end : end + 1])
-        after_zero_width = start > 0 and text[start - 1] in _ZERO_WIDTH
-        if not doubled_e and not after_zero_width:
+        cut_by_zero_width = (start > 0 and text[start - 1] in _ZERO_WIDTH) or (
+            text[start] in chars.LEADING_VOWELS and text[end : end + 1] in tuple(_ZERO_WIDTH)
+        )
+        if not doubled_e and not cut_by_zero_width:
             yield _issue("impossible-syllable", start, end, text[start])
     for code, pattern, members in (
         ("multiple-tone-marks", _TWO_TONES, chars.TONE_MARKS),
@@ -403,7 +405,13 @@ def _check_allowed(ctx: _Context) -> Iterator[Issue]:
 
 
 def _is_reported_elsewhere(piece: str) -> bool:
-    """Characters whose own check reports them better than 'not allowed' would."""
+    """Characters whose own check reports them better than 'not allowed' would.
+
+    Tab and line breaks are ordinary characters to the control-character check, so a profile that
+    does not allow them reports them here.
+    """
+    if any(c in "\t\n\r" for c in piece):
+        return False
     return all(
         c in _ZERO_WIDTH
         or chars.general_category(c) in {"Cc", "Co", "Cs", "Cn"}
