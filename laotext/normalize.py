@@ -52,7 +52,8 @@ class Fix:
     ``replace`` returns the new text for a match and the codes of what it fixed (empty when the
     match needs no change). ``option`` names the keyword argument that switches the fix on or off
     (``default`` says which when it is not given), or is empty for fixes that are always on.
-    ``applies`` is a cheap test that lets a text skip the fix.
+    ``applies`` is a cheap test that lets a text skip the fix. A ``per_character`` fix replaces
+    characters one for one, and its changes are explained one run of changed characters at a time.
     """
 
     code: str
@@ -62,6 +63,7 @@ class Fix:
     replace: Callable[[re.Match[str]], Replacement]
     applies: Callable[[str], bool] = lambda text: True
     default: bool = True
+    per_character: bool = False
 
 
 def _compiled(pattern: str) -> Callable[[], re.Pattern[str]]:
@@ -85,7 +87,7 @@ def _has_zero_width(text: str) -> bool:
 
 
 def _drop(match: re.Match[str]) -> Replacement:
-    return "", ("zero-width",)
+    return "", ()  # reported under the code of the fix that matched
 
 
 def _thai_to_lao(match: re.Match[str]) -> Replacement:
@@ -166,7 +168,7 @@ FIXES: tuple[Fix, ...] = (
         "nfc",
         "applied Unicode NFC",
         "",
-        _compiled(r"\S+"),
+        _compiled(r"\S+|\s+"),  # NFC never joins across white space, but maps U+2000 to U+2002
         _nfc,
         lambda text: not unicodedata.is_normalized("NFC", text),
     ),
@@ -179,6 +181,7 @@ FIXES: tuple[Fix, ...] = (
         ),
         _thai_to_lao,
         lambda text: _THAI_CHAR.search(text) is not None,
+        per_character=True,
     ),
     Fix(
         "zero-width",
@@ -424,18 +427,75 @@ def _apply_edits(
     return out
 
 
-def _narrowed(
-    match: re.Match[str], new: str, codes: tuple[str, ...]
-) -> tuple[int, int, str, tuple[str, ...]]:
-    """Return the edit a match makes, without the characters it leaves as they were at either end."""
-    old = match.group()
+Edit = tuple[int, int, str, tuple[str, ...]]
+
+
+def _widened(edits: list[Edit], pieces: list[_Piece], text: str) -> list[Edit]:
+    """Widen edits to whole changed pieces, and join edits that then share a piece.
+
+    A changed piece keeps one span of the original, so an edit that touches it takes all of it;
+    two edits inside one changed piece become one edit.
+    """
+    changed: list[tuple[int, int]] = []
+    position = 0
+    for piece in pieces:
+        if piece.text is not None:
+            changed.append((position, position + piece.length))
+        position += piece.length
+    if not changed:
+        return edits
+    groups: list[tuple[int, int, list[Edit]]] = []
+    k = 0
+    for edit in edits:
+        start, end = edit[0], edit[1]
+        while k < len(changed) and changed[k][1] <= start and not changed[k][0] < start < changed[k][1]:
+            k += 1
+        j = k
+        while j < len(changed) and (changed[j][0] < end or changed[j][0] < start < changed[j][1]):
+            start, end = min(start, changed[j][0]), max(end, changed[j][1])
+            j += 1
+        if groups and start < groups[-1][1]:
+            first_start, last_end, inner = groups[-1]
+            groups[-1] = (first_start, max(last_end, end), [*inner, edit])
+        else:
+            groups.append((start, end, [edit]))
+    widened: list[Edit] = []
+    for start, end, inner in groups:
+        parts, position = [], start
+        for edit_start, edit_end, new, _ in inner:
+            parts += [text[position:edit_start], new]
+            position = edit_end
+        parts.append(text[position:end])
+        codes = tuple(dict.fromkeys(code for edit in inner for code in edit[3]))
+        widened.append((start, end, "".join(parts), codes))
+    return widened
+
+
+def _narrowed(match: re.Match[str], new: str, codes: tuple[str, ...], per_character: bool) -> list[Edit]:
+    """Return the edits a match makes, leaving out the characters it keeps at either end.
+
+    A per-character replacement (a Thai letter for a Lao one) becomes one edit per run of changed
+    characters.
+    """
+    old, offset = match.group(), match.start()
+    if per_character and len(old) == len(new):
+        edits: list[Edit] = []
+        run_start = -1
+        for i in range(len(old) + 1):
+            differs = i < len(old) and old[i] != new[i]
+            if differs and run_start < 0:
+                run_start = i
+            elif not differs and run_start >= 0:
+                edits.append((offset + run_start, offset + i, new[run_start:i], codes))
+                run_start = -1
+        return edits
     prefix = 0
     while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
         prefix += 1
     suffix = 0
     while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
-    return match.start() + prefix, match.end() - suffix, new[prefix : len(new) - suffix], codes
+    return [(offset + prefix, match.end() - suffix, new[prefix : len(new) - suffix], codes)]
 
 
 def normalize_and_explain(text: str, *, form: str = "standard", **switches: bool) -> Normalized:
@@ -460,9 +520,9 @@ def normalize_and_explain(text: str, *, form: str = "standard", **switches: bool
             for match in fix.pattern().finditer(text):
                 new, codes = fix.replace(match)
                 if new != match.group():
-                    edits.append(_narrowed(match, new, codes or (fix.code,)))
+                    edits.extend(_narrowed(match, new, codes or (fix.code,), fix.per_character))
             if edits:
-                pieces = _apply_edits(pieces, edits, original)
+                pieces = _apply_edits(pieces, _widened(edits, pieces, text), original)
                 text = "".join(piece.current(original) for piece in pieces)
         if unicodedata.is_normalized("NFC", text):
             break

@@ -279,6 +279,8 @@ def _check_marks(ctx: _Context) -> Iterator[Issue]:
     for match in _ORPHAN_MARKS.finditer(text):
         i = match.start()
         before = text[i - 1] if i else ""
+        if before and chars.is_thai(before):  # the Thai letter is reported as thai-character
+            continue
         foreign = (before.isalpha() and not chars.is_lao(before)) or unicodedata.combining(before or " ") > 0
         if foreign:
             yield _issue("mark-on-foreign-base", i, match.end(), match.group())
@@ -309,10 +311,10 @@ def _check_syllables(ctx: _Context) -> Iterator[Issue]:
             continue
         # ເເ is reported as double-e-vowel, a vowel cut off by a zero-width as zero-width-character.
         doubled_e = text[start] == "ເ" and "ເ" in (text[start - 1 : start], text[end : end + 1])
-        cut_by_zero_width = (start > 0 and text[start - 1] in _ZERO_WIDTH) or (
-            text[start] in chars.LEADING_VOWELS and text[end : end + 1] in tuple(_ZERO_WIDTH)
-        )
-        if not doubled_e and not cut_by_zero_width:
+        # The neighbour that should be its consonant: a zero-width or Thai one is reported itself.
+        neighbour = text[end : end + 1] if text[start] in chars.LEADING_VOWELS else text[start - 1 : start]
+        explained = neighbour != "" and (neighbour in _ZERO_WIDTH or chars.is_thai(neighbour))
+        if not doubled_e and not explained:
             yield _issue("impossible-syllable", start, end, text[start])
     for code, pattern, members in (
         ("multiple-tone-marks", _TWO_TONES, chars.TONE_MARKS),
