@@ -47,3 +47,23 @@ class UnknownOptionError(LaotextError, ValueError):
         self.option = option
         self.value = value
         self.allowed = allowed
+
+
+class NumberWordsError(LaotextError, ValueError):
+    """A number that cannot be written in words, or Lao number words that cannot be read.
+
+    ``text`` is the input and ``position`` the 0-based offset where reading stopped, when known.
+    """
+
+    def __init__(self, message: str, *, text: str = "", position: int = -1) -> None:
+        super().__init__(message)
+        self.text = text
+        self.position = position
+
+
+class DateParseError(LaotextError, ValueError):
+    """Text that cannot be read as a date; ``text`` is the input."""
+
+    def __init__(self, message: str, *, text: str = "") -> None:
+        super().__init__(message)
+        self.text = text
