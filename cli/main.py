@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import click
 
-from laotext import __version__, normalize_and_explain
+from laotext import __version__, chars, normalize_and_explain
 from laotext.errors import LaotextError
 from laotext.normalize import normalize
 from laotext.validate import Issue, get_profile, line_column, profile_names, validate
@@ -99,6 +99,8 @@ def cli() -> None:
       laotext check letter.txt
       laotext normalize letter.txt -o letter-fixed.txt
       echo "ບ່ໍມີ" | laotext check -
+      laotext number 1500000 --money
+      laotext date 2025-12-02 --era BE
     """
 
 
@@ -272,6 +274,101 @@ def profiles(as_json: bool) -> None:
         return
     for p in chosen:
         click.echo(f"{p.name:6} {p.description}")
+
+
+@cli.command()
+@click.argument("value")
+@click.option(
+    "--money",
+    "currency",
+    is_flag=False,
+    flag_value="LAK",
+    default=None,
+    help="Write an amount of money; optionally the currency: --money=USD (default LAK).",
+)
+@click.option("--digits", is_flag=True, help="Convert between Lao and Arabic digits instead.")
+def number(value: str, currency: str | None, digits: bool) -> None:
+    """Write VALUE in Lao words, or read Lao number words back.
+
+    \b
+    Examples:
+      laotext number 1500000
+      laotext number 1500000 --money
+      laotext number 25.50 --money=USD
+      laotext number ສິບພັນຫ້າຮ້ອຍ
+      laotext number --digits 2025
+    """
+    from laotext import numbers
+
+    try:
+        if digits:
+            lao = numbers.to_lao_digits(value)
+            click.echo(numbers.to_arabic_digits(value) if lao == value else lao)
+        elif currency:
+            click.echo(numbers.money_to_words(value, currency=currency))
+        elif any(chars.is_lao(c) and c not in chars.DIGITS for c in value):
+            click.echo(str(numbers.words_to_number(value)))
+        else:
+            click.echo(numbers.number_to_words(value))
+    except LaotextError as error:
+        _fail(str(error))
+
+
+@cli.command()
+@click.argument("value")
+@click.option("--style", default="long", show_default=True, help="full, long, short, …")
+@click.option(
+    "--era",
+    type=click.Choice(["CE", "BE"]),
+    default="CE",
+    show_default=True,
+    help="Common Era or Buddhist Era years.",
+)
+@click.option("--lao-digits", is_flag=True, help="Write the numbers with Lao digits.")
+def date(value: str, style: str, era: str, lao_digits: bool) -> None:
+    """Write the date VALUE (ISO 2025-12-02 or a written Lao date) in Lao.
+
+    \b
+    Examples:
+      laotext date 2025-12-02
+      laotext date 2025-12-02 --style full --era BE
+      laotext date "2 ທັນວາ 2568"
+    """
+    from laotext import dates
+
+    try:
+        parsed = dates.parse_date(value)
+        click.echo(dates.format_date(parsed, style, era=era, digits="lao" if lao_digits else "arabic"))
+    except LaotextError as error:
+        _fail(str(error))
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option(
+    "--from",
+    "source",
+    type=click.Choice(["latin", "lao"]),
+    default="latin",
+    show_default=True,
+    help="latin: keys typed on the English layout → Lao; lao: the other way.",
+)
+def keyboard(text: str | None, source: str) -> None:
+    """Retype TEXT (or standard input) as if the other keyboard layout had been on.
+
+    \b
+    Examples:
+      laotext keyboard "lt[kpfu"
+      laotext keyboard --from lao "ຫກດ"
+    """
+    from laotext import keyboard as layout
+
+    convert = layout.latin_to_lao if source == "latin" else layout.lao_to_latin
+    if text is not None:
+        click.echo(convert(text))
+        return
+    for line in _lines("-"):
+        sys.stdout.buffer.write(convert(line).encode())
 
 
 def main() -> None:

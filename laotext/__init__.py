@@ -1,6 +1,7 @@
 """laotext: the open Lao language toolkit.
 
-Normalization, syllables and validation of Lao text. This module only re-exports the public API;
+Normalization, syllables and validation of Lao text, Lao numbers and dates, and the Lao keyboard
+layout (``laotext.keyboard``). This module only re-exports the public API;
 data files are read on first use, not at import.
 
 >>> import laotext
@@ -8,34 +9,49 @@ data files are read on first use, not at import.
 'ນ້ຳ'
 """
 
+from laotext import keyboard
 from laotext._version import __version__
 from laotext.chars import LaoClass, lao_class
+from laotext.dates import format_date, parse_date
 from laotext.errors import (
     DataError,
+    DateParseError,
     LaotextError,
+    NumberWordsError,
     UnknownOptionError,
     UnknownProfileError,
 )
 from laotext.normalize import Change, Normalized, normalize, normalize_and_explain
+from laotext.numbers import money_to_words, number_to_words, to_arabic_digits, to_lao_digits, words_to_number
 from laotext.syllables import syllable_spans, syllables
 from laotext.validate import Issue, Profile, is_valid, validate
 
 __all__ = [
     "Change",
     "DataError",
+    "DateParseError",
     "Issue",
     "LaoClass",
     "LaotextError",
     "Normalized",
+    "NumberWordsError",
     "Profile",
     "UnknownOptionError",
     "UnknownProfileError",
     "__version__",
+    "format_date",
     "is_valid",
+    "keyboard",
     "lao_class",
+    "money_to_words",
     "normalize",
     "normalize_and_explain",
+    "number_to_words",
+    "parse_date",
     "syllable_spans",
     "syllables",
+    "to_arabic_digits",
+    "to_lao_digits",
     "validate",
+    "words_to_number",
 ]

@@ -11,10 +11,7 @@ by one header row.
 
 from __future__ import annotations
 
-import csv
-import json
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from laotext.errors import DataError
@@ -25,6 +22,8 @@ _PACKAGE = "laotext.data"
 @cache
 def read_text(name: str) -> str:
     """Return the text of the data file *name*."""
+    from importlib.resources import files  # imported on first use: it is slow to import
+
     try:
         return files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -34,6 +33,8 @@ def read_text(name: str) -> str:
 @cache
 def read_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Return the rows of the TSV data file *name* as dicts keyed by its header row."""
+    import csv
+
     lines = [line for line in read_text(name).splitlines() if line and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = tuple(reader)
@@ -47,6 +48,8 @@ def read_tsv(name: str) -> tuple[dict[str, str], ...]:
 @cache
 def read_json(name: str) -> Any:
     """Return the parsed JSON data file *name* (treat it as read-only: it is shared)."""
+    import json
+
     try:
         return json.loads(read_text(name))
     except json.JSONDecodeError as error:

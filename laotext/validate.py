@@ -21,9 +21,9 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from laotext import _data, chars
+from laotext import _data, chars, keyboard
 from laotext.errors import DataError, UnknownProfileError
-from laotext.normalize import normalize_and_explain
+from laotext.normalize import normalize, normalize_and_explain
 from laotext.syllables import syllable_spans
 
 __all__ = [
@@ -370,8 +370,6 @@ _LSWIN_SYMBOL = re.compile(
     "[\u00a1-\u00bf\u00d7\u00f7\u0152\u0153\u0160\u0161\u0178\u0192\u02c6\u02dc\u2013-\u203a\u2122]"
 )
 _SYMBOL_FONT = re.compile("[\uf020-\uf0ff]+")
-# Lao typed in a keyboard-position font shows as ASCII with punctuation inside words (ສະບາຍດີ → l;ylfu).
-_KEYBOARD_WORD = re.compile(r"[A-Za-z0-9;,.'\[\]/\\=\-`]*[A-Za-z][;'\[\]/\\=`][A-Za-z;'\[\]/\\=`,.\-]*")
 
 
 def _check_legacy(ctx: _Context) -> Iterator[Issue]:
@@ -384,9 +382,14 @@ def _check_legacy(ctx: _Context) -> Iterator[Issue]:
             yield _issue("legacy-font-text", match.start(), match.end(), word)
     for match in _SYMBOL_FONT.finditer(text):
         yield _issue("legacy-font-text", match.start(), match.end(), match.group())
-    if ctx.profile.allowed is not None and "latin_letters" not in ctx.profile.allowed:
-        for match in _KEYBOARD_WORD.finditer(text):
-            yield _issue("legacy-font-text", match.start(), match.end(), match.group())
+
+
+def _check_keyboard(ctx: _Context) -> Iterator[Issue]:
+    """Lao typed with the keyboard on the English layout (``0v[.9`` for ຂອບໃຈ): a dictionary check."""
+    for found in keyboard.find_mistyped(ctx.text):
+        yield _issue(
+            "wrong-keyboard-layout", found.start, found.end, found.typed, normalize(found.suggestion)
+        )
 
 
 def _check_allowed(ctx: _Context) -> Iterator[Issue]:
@@ -449,6 +452,7 @@ CHECKS: Mapping[str, Check] = {
     "characters": _check_characters,
     "allowed": _check_allowed,
     "legacy": _check_legacy,
+    "keyboard": _check_keyboard,
     "thai": _check_thai,
     "marks": _check_marks,
     "syllables": _check_syllables,
@@ -478,12 +482,13 @@ def validate(text: str, profile: str | Profile = "text") -> list[Issue]:
     for name in names:
         for issue in CHECKS[name](ctx):
             found.setdefault((issue.code, issue.start, issue.end), issue)
-    # Text in a legacy font explains every odd character inside it: report it once.
-    legacy = [(i.start, i.end) for i in found.values() if i.code == "legacy-font-text"]
+    # Text in a legacy font or typed on the wrong layout explains every odd character inside it.
+    explaining = {"legacy-font-text", "wrong-keyboard-layout"}
+    spans = [(i.start, i.end) for i in found.values() if i.code in explaining]
     kept = [
         issue
         for issue in found.values()
-        if issue.code == "legacy-font-text" or not any(s <= issue.start and issue.end <= e for s, e in legacy)
+        if issue.code in explaining or not any(s <= issue.start and issue.end <= e for s, e in spans)
     ]
     return sorted(kept, key=lambda issue: (issue.start, issue.end, issue.code))
 

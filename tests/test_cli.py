@@ -140,3 +140,31 @@ def test_python_dash_m() -> None:
     done = subprocess.run([sys.executable, "-m", "laotext", "--version"], capture_output=True, check=False)
     assert done.returncode == 0
     assert done.stdout.decode().startswith("laotext, version ")
+
+
+def test_number_words_money_and_back() -> None:
+    assert run("number", "10500") == (0, "ສິບພັນຫ້າຮ້ອຍ\n", "")
+    assert run("number", "1500000", "--money")[1] == "ໜຶ່ງລ້ານຫ້າແສນກີບ\n"
+    assert run("number", "ສິບພັນຫ້າຮ້ອຍ")[1] == "10500\n"
+    assert run("number", "--digits", "2025")[1] == "໒໐໒໕\n"
+    assert run("number", "--digits", "໒໐໒໕")[1] == "2025\n"
+
+
+def test_number_rejects_junk_with_exit_2() -> None:
+    code, out, err = run("number", "12abc")
+    assert (code, out) == (2, "")
+    assert "not a number" in err
+
+
+def test_date_long_full_and_buddhist_era() -> None:
+    assert run("date", "2025-12-02")[1] == "2 ທັນວາ 2025\n"
+    # 2 December 2025 is a Tuesday (ວັນອັງຄານ); 2025 + 543 = 2568.
+    assert run("date", "2025-12-02", "--style", "full", "--era", "BE")[1] == "ວັນອັງຄານ ທີ 2 ທັນວາ ພ.ສ. 2568\n"
+    code, _, err = run("date", "31/02/2025")
+    assert code == 2 and err
+
+
+def test_keyboard_both_ways() -> None:
+    # On the Lao layout l ສ, t ະ, [ ບ, k າ, p ຍ, f ດ, u ີ.
+    assert run("keyboard", "lt[kpfu")[1] == "ສະບາຍດີ\n"
+    assert run("keyboard", "--from", "lao", "ສະບາຍດີ")[1] == "lt[kpfu\n"

@@ -25,6 +25,7 @@ ISSUE_CODES = {
     "impossible-syllable",
     "thai-character",
     "legacy-font-text",
+    "wrong-keyboard-layout",
     "control-character",
     "private-use-character",
     "unassigned-character",
