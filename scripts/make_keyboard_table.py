@@ -1,45 +1,37 @@
-"""Regenerate data/keyboard_layout.tsv: the Lao keyboard layout on a US keyboard, key by key.
+"""Regenerate data/keyboard_layout.tsv: the standard Lao keyboard layout on a US keyboard, key by key.
 
-The source is ``bouphak_lowascii_keyboard.tsv``, compiled for laotext from public facts: the free
-Bouphak "lower-ASCII" Lao fonts (BOUPHA.TTF 2000, NAKKHAM.TTF 2001 and others) draw at each printable
-ASCII code the Lao character printed on that key of the Lao keyboard, so their character map is the
-layout. It is read from ``shared/data/legacy/`` next to the repository, or from ``--source``.
+The layout is the Keyman keyboard "Lao 2008 Basic" 1.2.2 (© John Durdin, MIT;
+github.com/keymanapp/keyboards, release/l/lao_2008_basic), which types the official Lao standard
+layout in Unicode, written out below as :data:`KEYMAN_LAO_2008`. Each of the 94 printable ASCII keys
+(``!`` to ``~``) gets the text it types: one character, two for the keys that type a vowel with a tone
+mark (Shift+A gives ``ັ້``) or ຫຼ (Shift+]), or an ASCII character for the punctuation and digits the
+Lao layout moves to shifted keys (Shift+D gives ``.``, Shift+1 gives ``1``). A key that types nothing
+of its own types itself. AltGr is not modelled. The Windows Lao layout (KBDLAO, as transcribed from
+Microsoft's keyboard page in the Mottie/Keyboard project, layouts/ms-Lao.js) agrees with it on the
+keys that differ from the fonts below: ``O`` ໜ, ``<`` ໝ, ``}`` ຫຼ and the ASCII digits on the shifted
+number keys.
 
-Each of the 94 printable ASCII keys (``!`` to ``~``) gets the Lao text it types: one character, two
-for the keys that type a vowel with a tone mark (Shift+A gives ``ັ້``), or an ASCII character for the
-punctuation the Lao layout moves to shifted letter keys (Shift+D gives ``.``). The space bar types a
-space and is not listed.
-
-Check against a second description
+Comparison with the keyboard fonts
 ----------------------------------
 
-The layout is compared key by key with :data:`KEYMAN_LAO_2008`, the Keyman keyboard "Lao 2008
-Basic" 1.2.2 (© John Durdin, MIT; github.com/keymanapp/keyboards, release/l/lao_2008_basic), which
-types the official Lao standard layout in Unicode. The two agree on 77 of the 94 keys, among them
-every unshifted key but ``\\``, and disagree on the 17 keys in :data:`DISAGREEMENTS`; the script fails
-if the comparison finds any other difference, so the list stays true. The Bouphak table is kept at
-every one of them:
+The free Bouphak "lower-ASCII" Lao fonts (BOUPHA.TTF 2000, NAKKHAM.TTF 2001 and others) draw at each
+ASCII code the Lao character of that key; their character map is
+``bouphak_lowascii_keyboard.tsv``, compiled for laotext from public facts and read from
+``shared/data/legacy/`` next to the repository, or from ``--source``. It agrees with Keyman on 77 of
+the 94 keys, every unshifted key but ``\\`` among them, and disagrees on the 17 keys in
+:data:`DISAGREEMENTS` (stored as (fonts, Keyman)); the script fails if the comparison finds any other
+difference, so the list stays true:
 
-* ``! @ # $ & * ( ) _`` and ``W``: the Bouphak fonts put the Lao digits ໑ to ໙ and ໐ there, and so
-  does the X11 layout ``la`` (xkeyboard-config ``symbols/la``, 2002); Keyman types the ASCII digits
-  1 to 9 and 0 there and the Lao digits with AltGr.
-* ``_``: the glyph of the Bouphak fonts was not identified when the source table was compiled (it
-  was described as "ລ-like with an inner loop", perhaps ຫຼ). It is taken to be LAO DIGIT NINE ໙:
-  ໙ is the only Lao digit missing from the series on the shifted number keys (໑ to ໘ on Shift+1 to
-  Shift+0, ໐ on Shift+W), the X11 layout ``la`` has ໙ on this key, and the layouts that type ຫຼ
-  with one key put it on ``}``.
-* ``O``: Bouphak ``່ຳ`` (tone mark with ຳ); Keyman ``ໜ``.
-* ``<``: Bouphak ``"``; Keyman ``ໝ``.
-* ``|`` and ``\\``: Bouphak ``ໜ`` and ``ໝ``; Keyman a zero-width space on ``|`` and nothing on
-  ``\\``. (The X11 layout ``la`` has them the other way round: ``\\`` ໜ, ``|`` ໝ.)
-* ``}``: Bouphak ``/``; Keyman ``ຫຼ``.
-* ``Z``: Bouphak ``₭``; Keyman ``"`` (with ₭ on AltGr and the backquote key).
-* ``~``: Bouphak ``~``; Keyman ``/``.
-
-The Windows Lao layout (KBDLAO, as transcribed from Microsoft's keyboard page in the Mottie/Keyboard
-project, layouts/ms-Lao.js) agrees with Keyman on ``O`` ໜ, ``<`` ໝ, ``}`` ຫຼ and the ASCII digits
-on the shifted number keys. So people typing ໜ ໝ ຫຼ or digits with those layouts press other keys
-than this table says.
+* ``! @ # $ & * ( ) _`` and ``W``: the fonts put the Lao digits ໑ to ໙ and ໐ there, and so does the
+  X11 layout ``la`` (xkeyboard-config ``symbols/la``, 2002); Keyman types the ASCII digits 1 to 9
+  and 0 there and the Lao digits with AltGr. (The fonts' ``_`` glyph was not identified when the
+  table was compiled; it is read as LAO DIGIT NINE ໙, the one digit missing from the series.)
+* ``O``: fonts ``່ຳ`` (tone mark with ຳ); Keyman ``ໜ``.
+* ``<``: fonts ``"``; Keyman ``ໝ``.
+* ``|`` and ``\\``: fonts ``ໜ`` and ``ໝ``; Keyman a zero-width space on ``|`` and nothing on ``\\``.
+* ``}``: fonts ``/``; Keyman ``ຫຼ``.
+* ``Z``: fonts ``₭``; Keyman ``"`` (with ₭ on AltGr and the backquote key).
+* ``~``: fonts ``~``; Keyman ``/``.
 
 Usage::
 
@@ -164,18 +156,23 @@ def check_reversible(layout: dict[str, str]) -> list[str]:
     return described
 
 
+def standard_layout() -> dict[str, str]:
+    """The standard Lao layout: Keyman Lao 2008 Basic, a key that types nothing Lao typing itself."""
+    return {key: output or key for key, output in KEYMAN_LAO_2008.items()}
+
+
 def names(text: str) -> str:
     return " + ".join(unicodedata.name(char, f"U+{ord(char):04X}") for char in text)
 
 
 def write_table(layout: dict[str, str]) -> int:
     header = (
-        "# The Lao keyboard layout on a US keyboard: the text each printable ASCII key types with the Lao "
-        "layout on. Generated by scripts/make_keyboard_table.py from bouphak_lowascii_keyboard.tsv "
-        "(compiled for laotext from public facts: the character map of the free Bouphak lower-ASCII Lao "
-        "fonts, BOUPHA.TTF 2000; key '_' read as LAO DIGIT NINE), checked against the Keyman keyboard Lao "
-        f"2008 Basic 1.2.2 (MIT); the {len(DISAGREEMENTS)} keys where they differ are listed in the script. "
-        "MIT licence (the project's).\n"
+        "# The standard Lao keyboard layout on a US keyboard: the text each printable ASCII key types "
+        "with the Lao layout on. Generated by scripts/make_keyboard_table.py from the Keyman keyboard Lao "
+        "2008 Basic 1.2.2 (John Durdin, MIT licence; the official Lao layout, which the Windows Lao layout "
+        "matches on the keys checked), compared with the Bouphak lower-ASCII keyboard fonts "
+        f"(bouphak_lowascii_keyboard.tsv): the {len(DISAGREEMENTS)} keys where they differ are listed in "
+        "the script. MIT licence.\n"
     )
     rows = ["key_hex\tlao_hex\tnames"]
     for key in PRINTABLE_KEYS:
@@ -193,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.source.is_file():
         print(f"error: {args.source} not found; give its path with --source", file=sys.stderr)
         return 2
-    layout = read_source(args.source)
-    problems = compare_with_keyman(layout)
+    fonts = read_source(args.source)
+    problems = compare_with_keyman(fonts)
     if problems:
         print(
             "the layout differs from Keyman Lao 2008 Basic in ways the script does not document:",
@@ -203,12 +200,13 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print("  " + problem, file=sys.stderr)
         return 1
+    layout = standard_layout()
     composites = check_reversible(layout)
     count = write_table(layout)
     print(
         f"keyboard_layout.tsv: {count} keys, {sum(len(o) == 2 for o in layout.values())} type two characters"
     )
-    print(f"differences from Keyman Lao 2008 Basic (documented, Bouphak kept): {len(DISAGREEMENTS)} keys")
+    print(f"differences from the Bouphak keyboard fonts (documented): {len(DISAGREEMENTS)} keys")
     print("keys that type two characters, each also typed by two keys: " + "; ".join(composites))
     return 0
 

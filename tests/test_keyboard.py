@@ -34,7 +34,7 @@ FINDERS = ("find_mistyped", "looks_mistyped")
 
 KEYS = "".join(chr(code) for code in range(0x21, 0x7F))
 #: The shifted keys that type two characters, each pair also typed by two unshifted keys.
-COMPOSITE_KEYS = "+ABENOQUY"
+COMPOSITE_KEYS = "+ABENQUY}"
 SETTINGS = settings(max_examples=300, deadline=None)
 
 
