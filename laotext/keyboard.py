@@ -34,6 +34,7 @@ from laotext.normalize import normalize
 __all__ = [
     "MIN_COVERAGE",
     "MIN_KEYS",
+    "MIN_LAO_SHARE",
     "Mistyped",
     "find_mistyped",
     "keyboard_layout",
@@ -243,11 +244,20 @@ def _coverage(lao: str) -> tuple[float, tuple[str, ...]]:
     return covered / letters, tuple(found)
 
 
+#: The least share of Lao characters in the converted word (edge punctuation aside).
+MIN_LAO_SHARE = 0.75
+_EDGE_PUNCTUATION = "\"'()[]{},.;:!?-"
+
+
 def _finding(match: re.Match[str]) -> Mistyped | None:
     typed = match.group()
     if not _is_candidate(typed):
         return None
     suggestion = latin_to_lao(typed)
+    # Code and markup ("__init__()", "'b'") map mostly to ASCII digits and punctuation: not Lao.
+    lao = sum(1 for char in suggestion if _LAO_FIRST <= char <= _LAO_LAST)
+    if lao < MIN_LAO_SHARE * len(suggestion.strip(_EDGE_PUNCTUATION)):
+        return None
     score, words = _coverage(suggestion)
     if score < MIN_COVERAGE:
         return None
