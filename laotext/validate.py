@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from laotext import _data, chars, keyboard
+from laotext import _data, chars
 from laotext.errors import DataError, UnknownProfileError
 from laotext.normalize import normalize, normalize_and_explain
 from laotext.syllables import syllable_spans
@@ -386,6 +386,8 @@ def _check_legacy(ctx: _Context) -> Iterator[Issue]:
 
 def _check_keyboard(ctx: _Context) -> Iterator[Issue]:
     """Lao typed with the keyboard on the English layout (``0v[.9`` for ຂອບໃຈ): a dictionary check."""
+    from laotext import keyboard  # imported on first use: it is not needed to import laotext
+
     for found in keyboard.find_mistyped(ctx.text):
         yield _issue(
             "wrong-keyboard-layout", found.start, found.end, found.typed, normalize(found.suggestion)
