@@ -344,6 +344,11 @@ def _check_spelling(ctx: _Context) -> Iterator[Issue]:
 _THAI_TOKEN = re.compile("(?<![\u0e00-\u0eff])[\u0e80-\u0eff]*[\u0e00-\u0e7f][\u0e00-\u0eff]*")
 
 
+_THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
+_LETTERS_OR_NOT = re.compile(r"[^\W\d_]+|[\W\d_]+")
+_EXTRA_WHITESPACE = re.compile(r"^\s+|\s+$| {2,}|[^\S ]+")
+
+
 def _check_thai(ctx: _Context) -> Iterator[Issue]:
     """Thai characters inside Lao words (any profile) or anywhere in a Lao-only field."""
     lao_only = ctx.profile.allowed is not None and "latin_letters" not in ctx.profile.allowed
@@ -353,7 +358,7 @@ def _check_thai(ctx: _Context) -> Iterator[Issue]:
         has_lao = any(chars.is_lao(c) for c in word)
         if not (has_lao or lao_only):
             continue
-        for run in re.finditer("[\u0e00-\u0e7f]+", word):
+        for run in _THAI_RUN.finditer(word):
             thai = run.group()
             suggestion = None
             if has_lao and all(c in table for c in thai):
@@ -401,7 +406,7 @@ def _check_allowed(ctx: _Context) -> Iterator[Issue]:
     for match in ctx.profile.disallowed_runs(text):
         run, position = match.group(), match.start()
         # Split the run into letters of other scripts and everything else.
-        for part in re.finditer(r"[^\W\d_]+|[\W\d_]+", run):
+        for part in _LETTERS_OR_NOT.finditer(run):
             piece, start = part.group(), position + part.start()
             if chars.is_thai(piece[0]) or _is_reported_elsewhere(piece):
                 continue
@@ -434,7 +439,7 @@ def _check_whitespace(ctx: _Context) -> Iterator[Issue]:
     text = ctx.text
     if not text.strip():
         return
-    for match in re.finditer(r"^\s+|\s+$| {2,}|[^\S ]+", text):
+    for match in _EXTRA_WHITESPACE.finditer(text):
         at_edge = match.start() == 0 or match.end() == len(text)
         yield _issue("extra-whitespace", match.start(), match.end(), match.group(), "" if at_edge else " ")
 
