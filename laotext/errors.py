@@ -67,3 +67,14 @@ class DateParseError(LaotextError, ValueError):
     def __init__(self, message: str, *, text: str = "") -> None:
         super().__init__(message)
         self.text = text
+
+
+def require_str(text: object, function: str) -> str:
+    """Return *text* if it is a str, else raise TypeError naming *function* (the boundary check).
+
+    >>> require_str("ລາວ", "normalize")
+    'ລາວ'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{function}() expects str, not {type(text).__name__}")
+    return text

@@ -28,7 +28,7 @@ from functools import cache
 from types import MappingProxyType
 
 from laotext import _data, chars
-from laotext.errors import DataError
+from laotext.errors import DataError, require_str
 from laotext.normalize import normalize
 
 __all__ = [
@@ -67,12 +67,6 @@ _ENGLISH_WORD = re.compile(
 _NOT_ENGLISH = re.compile("[qQ](?![uU])|[jJ](?![AEIOUaeiou])")
 # Numbers, amounts, dates and times.
 _NUMBER = re.compile(r"[-+(\[$#]*[0-9][0-9.,:/%-]*(?:st|nd|rd|th|s)?[)\].,;:!?%]*")
-
-
-def _check_text(text: object, function: str) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"{function}() expects str, not {type(text).__name__}")
-    return text
 
 
 @cache
@@ -134,7 +128,7 @@ def latin_to_lao(text: str) -> str:
     >>> latin_to_lao("ສະບາຍ fu")
     'ສະບາຍ ດີ'
     """
-    return _check_text(text, "latin_to_lao").translate(_to_lao())
+    return require_str(text, "latin_to_lao").translate(_to_lao())
 
 
 def lao_to_latin(text: str, *, composite_keys: bool = False) -> str:
@@ -160,7 +154,7 @@ def lao_to_latin(text: str, *, composite_keys: bool = False) -> str:
     >>> lao_to_latin("ນ້ຳ"), lao_to_latin("ນ້ຳ", composite_keys=True)
     ('ohe', 'oE')
     """
-    text = _check_text(text, "lao_to_latin")
+    text = require_str(text, "lao_to_latin")
     if not composite_keys:
         return text.translate(_to_latin())
     pattern, table = _to_latin_composite()
@@ -280,7 +274,7 @@ def find_mistyped(text: str) -> list[Mistyped]:
     >>> [(m.start, m.typed, m.suggestion) for m in find_mistyped("0v[.9 ]k; and thanks")]
     [(0, '0v[.9', 'ຂອບໃຈ'), (6, ']k;', 'ລາວ')]
     """
-    text = _check_text(text, "find_mistyped")
+    text = require_str(text, "find_mistyped")
     found = []
     for match in _LATIN_RUN.finditer(text):
         finding = _finding(match)
@@ -301,7 +295,7 @@ def looks_mistyped(text: str) -> Mistyped | None:
     >>> finding.start, finding.typed, f"Did you mean {finding.suggestion}?"
     (6, 'lt[kpfu', 'Did you mean ສະບາຍດີ?')
     """
-    found = find_mistyped(_check_text(text, "looks_mistyped"))
+    found = find_mistyped(require_str(text, "looks_mistyped"))
     if not found:
         return None
     return max(found, key=lambda finding: (finding.score, finding.end - finding.start, -finding.start))

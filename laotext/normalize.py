@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from laotext import chars
-from laotext.errors import UnknownOptionError
+from laotext.errors import UnknownOptionError, require_str
 
 __all__ = [
     "FIXES",
@@ -257,12 +257,6 @@ def _enabled_fixes(form: str, switches: dict[str, bool]) -> tuple[Fix, ...]:
     return tuple(fix for fix in FIXES if not fix.option or switches.get(fix.option, fix.default))
 
 
-def _check_text(text: object, function: str) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"{function}() expects str, not {type(text).__name__}")
-    return text
-
-
 def normalize(text: str, *, form: str = "standard", **switches: bool) -> str:
     """Return *text* with Lao spelling variants fixed and NFC applied.
 
@@ -277,7 +271,7 @@ def normalize(text: str, *, form: str = "standard", **switches: bool) -> str:
     >>> normalize("ຫລວງພະບາງ", ho_lo=False), normalize("ຫລວງພະບາງ", ho_lo=False, form="lookup")
     ('ຫລວງພະບາງ', 'ຫຼວງພະບາງ')
     """
-    text = _check_text(text, "normalize")
+    text = require_str(text, "normalize")
     fixes = _enabled_fixes(form, switches)
     for _ in range(_MAX_ROUNDS):
         for fix in fixes:
@@ -508,7 +502,7 @@ def normalize_and_explain(text: str, *, form: str = "standard", **switches: bool
     >>> result.text, [(c.start, c.end, c.fixes) for c in result.changes]
     ('ບໍ່', [(1, 3, ('tone-before-vowel',))])
     """
-    text = _check_text(text, "normalize_and_explain")
+    text = require_str(text, "normalize_and_explain")
     original = text
     pieces = [_Piece(0, len(text))]
     fixes = _enabled_fixes(form, switches)

@@ -44,7 +44,7 @@ from functools import cache
 from types import MappingProxyType
 
 from laotext import chars
-from laotext.errors import NumberWordsError, UnknownOptionError
+from laotext.errors import NumberWordsError, UnknownOptionError, require_str
 from laotext.normalize import normalize_and_explain
 
 __all__ = [
@@ -87,19 +87,13 @@ def _to_arabic_table() -> dict[int, int]:
     return str.maketrans(chars.DIGITS, ASCII_DIGITS)
 
 
-def _check_text(text: object, function: str) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"{function}() expects str, not {type(text).__name__}")
-    return text
-
-
 def to_lao_digits(text: str) -> str:
     """Return *text* with the ASCII digits 0-9 written as Lao digits ໐-໙; nothing else changes.
 
     >>> to_lao_digits("ປີ 2025, ເລກທີ 15/3")
     'ປີ ໒໐໒໕, ເລກທີ ໑໕/໓'
     """
-    return _check_text(text, "to_lao_digits").translate(_to_lao_table())
+    return require_str(text, "to_lao_digits").translate(_to_lao_table())
 
 
 def to_arabic_digits(text: str) -> str:
@@ -108,7 +102,7 @@ def to_arabic_digits(text: str) -> str:
     >>> to_arabic_digits("ວັນທີ ໑໕/໐໘/໒໐໒໕")
     'ວັນທີ 15/08/2025'
     """
-    return _check_text(text, "to_arabic_digits").translate(_to_arabic_table())
+    return require_str(text, "to_arabic_digits").translate(_to_arabic_table())
 
 
 # -- Numbers to words ------------------------------------------------------------------------------
@@ -457,7 +451,7 @@ def words_to_number(text: str) -> int | Decimal:
     ...
     laotext.errors.NumberWordsError: ພັນ needs a number before it, as in ໜຶ່ງພັນ (offset 0)
     """
-    text = _check_text(text, "words_to_number")
+    text = require_str(text, "words_to_number")
     tokens = _tokens(text)
     if not tokens:
         raise NumberWordsError("the text has no number words", text=text, position=0)
