@@ -6,6 +6,7 @@ Each command reads a FILE argument or ``-`` for standard input, writes to standa
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -369,6 +370,266 @@ def keyboard(text: str | None, source: str) -> None:
         return
     for line in _lines("-"):
         sys.stdout.buffer.write(convert(line).encode())
+
+
+def _legacy_text(data: bytes) -> str:
+    """The characters of a legacy text file: Unicode text if it is UTF-8 or UTF-16, else its bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")  # legacy bytes, one character per code
+
+
+def _legacy_lines(path: str) -> Iterator[str]:
+    """Yield the lines of a legacy text file one at a time, each decoded as :func:`_legacy_text` says."""
+    try:
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as error:
+        _fail(f"cannot read {path}: {error.strerror}")
+        raise AssertionError("unreachable") from None
+    try:
+        head = stream.read(1 << 16)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has no byte lines: read it whole
+            yield from _legacy_text(head + stream.read()).splitlines(keepends=True)
+            return
+        utf8 = True
+        for number, raw in enumerate(_byte_lines(head, stream), start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if utf8:
+                try:
+                    yield raw.decode("utf-8")
+                    continue
+                except UnicodeDecodeError:
+                    utf8 = number == 1 and False
+            yield raw.decode("latin-1")
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _byte_lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    lines = head.splitlines(keepends=True)
+    if lines and not lines[-1].endswith((b"\n", b"\r")):
+        lines[-1] += stream.readline()
+    yield from lines
+    yield from stream
+
+
+@cli.command()
+@click.argument("file", default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "-f",
+    "--from",
+    "source",
+    default="auto",
+    show_default=True,
+    help="The legacy encoding (see `laotext encodings`), or auto to detect it.",
+)
+@click.option(
+    "--table",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A code table file for a font laotext does not know (format: docs/legacy.md).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first code with no known character (write nothing)."
+)
+@click.option("--explain", is_flag=True, help="Report the encoding and every reordering on standard error.")
+@click.option("--detect", "detect_only", is_flag=True, help="Only say which encoding FILE is in.")
+def convert(
+    file: str,
+    source: str,
+    table: str | None,
+    output: str | None,
+    strict: bool,
+    explain: bool,
+    detect_only: bool,
+) -> None:
+    """Convert text typed in a legacy Lao font (FILE or - for standard input) to Unicode.
+
+    The input may be the bytes of an old .txt file, or UTF-8 text holding the characters Word shows
+    for legacy text. The output is UTF-8, line ends kept. Codes with no known character are written
+    as U+FFFD and reported; the exit status is then 1.
+
+    \b
+    Examples:
+      laotext convert old-letter.txt -o letter.txt
+      laotext convert --from lswin --explain old.txt > new.txt
+      laotext convert --from keyboard - < typed-in-boupha.txt
+      laotext convert --table myfont.tsv old.txt
+      laotext convert --detect old.txt
+    """
+    from laotext import legacy
+
+    try:
+        if table:
+            chosen_table = legacy.load_table(table)
+            name = chosen_table.name
+        else:
+            chosen_table = None
+            name = source if source.lower() == "auto" else legacy.get_encoding(source).name
+    except LaotextError as error:
+        _fail(str(error))
+        return
+    lines = _legacy_lines(file)
+    label = "<stdin>" if file == "-" else file
+    head: list[str] = []
+    if name == "auto":
+        for line in lines:
+            head.append(line)
+            if sum(map(len, head)) >= legacy.detect.SAMPLE_CHARS:
+                break
+        detection = legacy.detect_encoding("".join(head))
+        if detect_only:
+            click.echo(
+                f"{label}: {detection.encoding} (confidence {detection.confidence:.2f}): {detection.evidence}"
+            )
+            sys.exit(EXIT_OK if detection.encoding != legacy.NOT_LAO else EXIT_FOUND)
+        name = detection.encoding
+        click.echo(f"{label}: {detection.encoding}: {detection.evidence}", err=True)
+    elif detect_only:
+        _fail("--detect needs --from auto")
+    judge_lines = name == "keyboard" and source.lower() == "auto"
+    sink = _AtomicOutput(output, [file]) if output else None
+    stream = sink.stream if sink else sys.stdout.buffer
+    unknown = kept = 0
+    first_unknown = ""
+    try:
+        for number, line in enumerate(itertools.chain(head, lines), start=1):
+            if name in (legacy.UNICODE, legacy.NOT_LAO):
+                converted = line
+            elif judge_lines and not legacy.reads_as_lao(line, name):
+                kept += bool(line.strip())
+                converted = line
+            elif explain:
+                result = legacy.to_unicode_and_explain(
+                    line, name, table=chosen_table, errors="strict" if strict else "replace"
+                )
+                for step in result.steps[1:]:
+                    click.echo(f"{label}:{number}: {step}", err=True)
+                converted = result.text
+            else:
+                converted = legacy.to_unicode(
+                    line, name, table=chosen_table, errors="strict" if strict else "replace"
+                )
+            found = converted.count("\ufffd") - line.count("\ufffd")
+            if found > 0 and not first_unknown:
+                first_unknown = f"line {number}"
+            unknown += max(found, 0)
+            stream.write(converted.encode())
+    except LaotextError as error:
+        if sink:
+            sink.discard()
+        click.echo(f"laotext: {label}: {error}", err=True)
+        sys.exit(EXIT_FOUND)
+    except BaseException:
+        if sink:
+            sink.discard()
+        raise
+    if sink:
+        sink.commit()
+    else:
+        stream.flush()
+    if name == legacy.UNICODE:
+        click.echo(f"{label}: already Unicode Lao; written unchanged", err=True)
+    elif name == legacy.NOT_LAO:
+        click.echo(
+            f"{label}: does not look like Lao in any legacy encoding; written unchanged "
+            "(give the encoding with --from if you know it)",
+            err=True,
+        )
+        sys.exit(EXIT_FOUND)
+    if kept:
+        click.echo(
+            f"{label}: kept {kept} line(s) that do not read as Lao (English in another font?)", err=True
+        )
+    if unknown:
+        click.echo(
+            f"{label}: {unknown} legacy code(s) with no known character written as U+FFFD "
+            f"(first on {first_unknown}); see `laotext encodings --codes {name}`",
+            err=True,
+        )
+        sys.exit(EXIT_FOUND)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the encodings as JSON.")
+@click.option(
+    "--codes", "codes_of", metavar="ENCODING", help="List every code of ENCODING and what it stands for."
+)
+def encodings(as_json: bool, codes_of: str | None) -> None:
+    """List the legacy Lao encodings, their other names and the fonts that use them.
+
+    \b
+    Examples:
+      laotext encodings
+      laotext encodings --codes lswin
+      laotext encodings --json
+    """
+    from laotext import legacy
+
+    if codes_of:
+        try:
+            chosen = legacy.get_encoding(codes_of)
+        except LaotextError as error:
+            _fail(str(error))
+            return
+        table = chosen.table()
+        rows = []
+        for code in range(0x100):
+            text = table.code_text(code)
+            if code < 0x80 and text == chr(code) and table.keeps_ascii:
+                continue
+            shown = "unknown" if text == "\ufffd" else " ".join(f"U+{ord(c):04X}" for c in text)
+            rows.append(
+                {"code": f"{code:02X}", "unicode": shown, "text": text, "notes": table.notes.get(code, "")}
+            )
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for row in rows:
+                glyph = (
+                    ""
+                    if row["unicode"] == "unknown"
+                    else f"\u25cc{row['text']}"
+                    if chars.is_combining_mark(row["text"][0])
+                    else row["text"]
+                )
+                click.echo(f"{row['code']}  {row['unicode']:<20} {glyph:<4} {row['notes']}")
+        return
+    fonts = legacy.legacy_fonts()
+    records: list[dict[str, Any]] = [
+        {
+            "name": encoding.name,
+            "aliases": list(encoding.aliases),
+            "description": encoding.description,
+            "keeps_ascii": encoding.keeps_ascii,
+            "unknown_codes": len([c for c in range(0x100) if encoding.table().code_text(c) == "\ufffd"]),
+            "fonts": sorted(family for family, name in fonts.items() if name == encoding.name),
+        }
+        for encoding in legacy.encodings()
+    ]
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for record in records:
+        click.echo(f"{record['name']}  (also: {', '.join(record['aliases'])})")
+        click.echo(f"    {record['description']}")
+        if record["fonts"]:
+            click.echo(f"    fonts: {', '.join(record['fonts'])}")
+        if record["unknown_codes"]:
+            click.echo(f"    {record['unknown_codes']} codes with no known character (written as U+FFFD)")
 
 
 def main() -> None:

@@ -78,3 +78,33 @@ def require_str(text: object, function: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"{function}() expects str, not {type(text).__name__}")
     return text
+
+
+class UnknownEncodingError(LaotextError, LookupError):
+    """A legacy encoding name that laotext does not know; ``known`` lists the names it does."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(
+            f"unknown legacy encoding {name!r}; known encodings: {', '.join(known)} "
+            "(see `laotext encodings`, or pass table=FILE / --table FILE with your font's mapping)"
+        )
+        self.name = name
+        self.known = known
+
+    def __str__(self) -> str:  # LookupError subclasses KeyError-free, but keep the message plain
+        return str(self.args[0])
+
+
+class LegacyDecodeError(LaotextError, UnicodeDecodeError):
+    """A legacy code with no known character, met with ``errors="strict"``.
+
+    ``encoding``, ``start`` and ``end`` are those of :class:`UnicodeDecodeError`; ``object`` holds
+    the input as bytes (str input is given in its legacy byte values).
+    """
+
+
+class LegacyEncodeError(LaotextError, UnicodeEncodeError):
+    """A character that the target legacy encoding cannot represent, met with ``errors="strict"``.
+
+    ``encoding``, ``object`` (the text), ``start`` and ``end`` are those of :class:`UnicodeEncodeError`.
+    """
