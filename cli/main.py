@@ -99,6 +99,8 @@ def cli() -> None:
     Examples:
       laotext check letter.txt
       laotext normalize letter.txt -o letter-fixed.txt
+      laotext convert old-letter.txt -o letter.txt
+      laotext encodings
       echo "ບ່ໍມີ" | laotext check -
       laotext number 1500000 --money
       laotext date 2025-12-02 --era BE
@@ -397,17 +399,13 @@ def _legacy_lines(path: str) -> Iterator[str]:
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has no byte lines: read it whole
             yield from _legacy_text(head + stream.read()).splitlines(keepends=True)
             return
-        utf8 = True
         for number, raw in enumerate(_byte_lines(head, stream), start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
-            if utf8:
-                try:
-                    yield raw.decode("utf-8")
-                    continue
-                except UnicodeDecodeError:
-                    utf8 = number == 1 and False
-            yield raw.decode("latin-1")
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield raw.decode("latin-1")  # legacy bytes, one character per code
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -503,7 +501,7 @@ def convert(
     judge_lines = name == "keyboard" and source.lower() == "auto"
     sink = _AtomicOutput(output, [file]) if output else None
     stream = sink.stream if sink else sys.stdout.buffer
-    unknown = kept = 0
+    unknown = kept = number = 0
     first_unknown = ""
     try:
         for number, line in enumerate(itertools.chain(head, lines), start=1):
@@ -531,7 +529,7 @@ def convert(
     except LaotextError as error:
         if sink:
             sink.discard()
-        click.echo(f"laotext: {label}: {error}", err=True)
+        click.echo(f"laotext: {label}:{number}: {error}; nothing written", err=True)
         sys.exit(EXIT_FOUND)
     except BaseException:
         if sink:
@@ -587,10 +585,8 @@ def encodings(as_json: bool, codes_of: str | None) -> None:
             return
         table = chosen.table()
         rows = []
-        for code in range(0x100):
+        for code in sorted({*table.decoding, *table.unknown}):
             text = table.code_text(code)
-            if code < 0x80 and text == chr(code) and table.keeps_ascii:
-                continue
             shown = "unknown" if text == "\ufffd" else " ".join(f"U+{ord(c):04X}" for c in text)
             rows.append(
                 {"code": f"{code:02X}", "unicode": shown, "text": text, "notes": table.notes.get(code, "")}
@@ -615,7 +611,7 @@ def encodings(as_json: bool, codes_of: str | None) -> None:
             "aliases": list(encoding.aliases),
             "description": encoding.description,
             "keeps_ascii": encoding.keeps_ascii,
-            "unknown_codes": len([c for c in range(0x100) if encoding.table().code_text(c) == "\ufffd"]),
+            "unknown_codes": len(encoding.table().unknown),
             "fonts": sorted(family for family, name in fonts.items() if name == encoding.name),
         }
         for encoding in legacy.encodings()

@@ -1,9 +1,10 @@
 """laotext: the open Lao language toolkit.
 
-Normalization, syllables and validation of Lao text, Lao numbers and dates, and the Lao keyboard
-layout (``laotext.keyboard``). This module only re-exports the public API;
-data files are read on first use, not at import, and the numbers, dates and keyboard modules are
-imported when one of their names is first used.
+Normalization, syllables and validation of Lao text, Lao numbers and dates, the Lao keyboard
+layout (``laotext.keyboard``), and legacy Lao font text (``laotext.legacy``: conversion to Unicode
+and back, detection, codecs). This module only re-exports the public API; data files are read on
+first use, not at import, and the numbers, dates, keyboard and legacy modules are imported when one
+of their names is first used.
 
 >>> import laotext
 >>> laotext.normalize("ນໍ້າ")
@@ -18,7 +19,10 @@ from laotext.errors import (
     DataError,
     DateParseError,
     LaotextError,
+    LegacyDecodeError,
+    LegacyEncodeError,
     NumberWordsError,
+    UnknownEncodingError,
     UnknownOptionError,
     UnknownProfileError,
 )
@@ -28,37 +32,59 @@ from laotext.validate import Issue, Profile, is_valid, validate
 
 __all__ = [
     "Change",
+    "Conversion",
     "DataError",
     "DateParseError",
+    "Detection",
     "Issue",
     "LaoClass",
     "LaotextError",
+    "LegacyDecodeError",
+    "LegacyEncodeError",
     "Normalized",
     "NumberWordsError",
     "Profile",
+    "UnknownEncodingError",
     "UnknownOptionError",
     "UnknownProfileError",
     "__version__",
+    "detect_encoding",
     "format_date",
+    "from_unicode",
     "is_valid",
     "keyboard",
     "lao_class",
+    "legacy",
+    "legacy_fonts",
     "money_to_words",
     "normalize",
     "normalize_and_explain",
     "number_to_words",
     "parse_date",
+    "register_codecs",
     "syllable_spans",
     "syllables",
     "to_arabic_digits",
     "to_lao_digits",
+    "to_unicode",
+    "to_unicode_and_explain",
     "validate",
     "words_to_number",
 ]
 
 if TYPE_CHECKING:
-    from laotext import keyboard
+    from laotext import keyboard, legacy
     from laotext.dates import format_date, parse_date
+    from laotext.legacy import (
+        Conversion,
+        Detection,
+        detect_encoding,
+        from_unicode,
+        legacy_fonts,
+        register_codecs,
+        to_unicode,
+        to_unicode_and_explain,
+    )
     from laotext.numbers import (
         money_to_words,
         number_to_words,
@@ -70,6 +96,15 @@ if TYPE_CHECKING:
 # Public names whose modules are imported on first use, to keep ``import laotext`` light.
 _LAZY = {
     "keyboard": "laotext.keyboard",
+    "legacy": "laotext.legacy",
+    "Conversion": "laotext.legacy",
+    "Detection": "laotext.legacy",
+    "detect_encoding": "laotext.legacy",
+    "from_unicode": "laotext.legacy",
+    "legacy_fonts": "laotext.legacy",
+    "register_codecs": "laotext.legacy",
+    "to_unicode": "laotext.legacy",
+    "to_unicode_and_explain": "laotext.legacy",
     "format_date": "laotext.dates",
     "parse_date": "laotext.dates",
     "money_to_words": "laotext.numbers",
