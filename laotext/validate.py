@@ -378,15 +378,27 @@ _SYMBOL_FONT = re.compile("[\uf020-\uf0ff]+")
 
 
 def _check_legacy(ctx: _Context) -> Iterator[Issue]:
-    """Text that looks like Lao typed in a legacy (non-Unicode) font."""
+    """Text that looks like Lao typed in a legacy (non-Unicode) font; the suggestion is its conversion."""
     text = ctx.text
     for match in _LSWIN_WORD.finditer(text):
         word = match.group()
         high = sum(1 for c in word if ord(c) > 0x7E)
         if high >= 2 and high * 2 >= len(word) and _LSWIN_SYMBOL.search(word):
-            yield _issue("legacy-font-text", match.start(), match.end(), word)
+            yield _issue("legacy-font-text", match.start(), match.end(), word, _converted(word))
     for match in _SYMBOL_FONT.finditer(text):
-        yield _issue("legacy-font-text", match.start(), match.end(), match.group())
+        yield _issue("legacy-font-text", match.start(), match.end(), match.group(), _converted(match.group()))
+
+
+def _converted(found: str) -> str | None:
+    """*found* converted from its legacy encoding (LSWin unless detection says otherwise), or None
+    when that leaves a code unknown or gives no Lao letter."""
+    from laotext import legacy  # imported on first use: it is not needed to import laotext
+
+    detection = legacy.detect_encoding(found)
+    converted = legacy.to_unicode(found, detection.encoding if detection.is_legacy else "lswin")
+    if "\ufffd" in converted or not any(c in chars.CONSONANTS for c in converted):
+        return None
+    return converted
 
 
 def _check_keyboard(ctx: _Context) -> Iterator[Issue]:

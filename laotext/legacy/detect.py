@@ -29,7 +29,7 @@ from itertools import pairwise
 
 from laotext import _data, chars
 from laotext.legacy.registry import ENCODINGS
-from laotext.legacy.tables import CP1252_HIGH
+from laotext.legacy.tables import CP1252_HIGH, REPLACEMENT
 
 __all__ = ["NOT_LAO", "UNICODE", "Detection", "detect_encoding", "lao_score"]
 
@@ -45,6 +45,8 @@ LAO_THRESHOLD = -3.6
 #: Pure ASCII could be English: a line read through a keyboard-font table must beat the threshold by
 #: this much over the square root of its length, so that short English strings are not taken for Lao.
 ASCII_MARGIN = 2.0
+#: What a code with no known character counts for in a reading's score (an unlikely pair).
+UNKNOWN_CODE_SCORE = -10.0
 #: A reading needs at least this many Lao letters to count as Lao at all.
 MIN_LAO_LETTERS = 2
 #: Detection reads at most this many characters of the text (the start, the middle and the end).
@@ -196,9 +198,11 @@ def detect_encoding(data: str | bytes, *, candidates: tuple[str, ...] | None = N
     for name in tried:
         table = ENCODINGS[name].table()
         reading = sample.translate(table.translation())
-        score, letters[name] = (
-            _ascii_reading_score(reading) if not table.keeps_ascii else _reading_score(reading)
-        )
+        if table.keeps_ascii:
+            unknown = reading.count(REPLACEMENT) - sample.count(REPLACEMENT)
+            score, letters[name] = _reading_score(reading, unknown)
+        else:
+            score, letters[name] = _ascii_reading_score(reading)
         scores[name] = round(score, 3)
     ranked = sorted(tried, key=lambda name: -scores[name])
     best = ranked[0]
@@ -219,9 +223,17 @@ def detect_encoding(data: str | bytes, *, candidates: tuple[str, ...] | None = N
     return Detection(best, _confidence(gap, letters[best]), evidence, scores)
 
 
-def _reading_score(reading: str) -> tuple[float, int]:
-    """The score of a whole reading, and its number of Lao letters."""
-    return lao_score(reading)[0], len(_LAO_LETTER.findall(reading))
+def _reading_score(reading: str, unknown: int) -> tuple[float, int]:
+    """The score of a whole reading, counting each of its *unknown* codes as a most unlikely pair,
+    and its number of Lao letters."""
+    score, pairs = lao_score(reading)
+    if unknown:
+        score = (
+            (score * pairs + UNKNOWN_CODE_SCORE * unknown) / (pairs + unknown)
+            if pairs
+            else UNKNOWN_CODE_SCORE
+        )
+    return score, len(_LAO_LETTER.findall(reading))
 
 
 def _ascii_reading_score(reading: str) -> tuple[float, int]:
