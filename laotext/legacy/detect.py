@@ -42,6 +42,13 @@ NOT_LAO = "not-lao"
 #: real Lao news score -2.9 (median; 1% below -3.3); 200 characters read with the wrong table score
 #: -3.4 or less, and lines of English read as a keyboard font -5.5 (median; 1% above -3.6).
 LAO_THRESHOLD = -3.6
+#: The same for text with codes from 0x80 up read through an upper-ASCII table: European text with
+#: accented letters reads as stray marks and single letters, so the bar can be lower, which short
+#: real LSWin strings (transliterated foreign names) need.
+UPPER_THRESHOLD = -4.3
+#: A small preference, in score units, for the encoding of most legacy documents when readings are
+#: close (short texts): LSWin.
+PRIOR = {"lswin": 0.15}
 #: Pure ASCII could be English: a line read through a keyboard-font table must beat the threshold by
 #: this much over the square root of its length, so that short English strings are not taken for Lao.
 ASCII_MARGIN = 2.0
@@ -56,6 +63,10 @@ _BOUNDARY = "#"
 _SMOOTHING = 0.05
 _LAO_RUN = re.compile("[\u0e80-\u0ecf\u0edc-\u0eff]+")  # Lao digits count as boundaries
 _LAO_LETTER = re.compile("[" + chars.CONSONANTS + "]")
+# Lao letters that are evidence: inside a run of at least three Lao characters (a lone ß read as ນ is not).
+_LAO_WORD_LETTER = re.compile(
+    "(?<![\u0e80-\u0eff])[\u0e80-\u0eff]{1,2}(?![\u0e80-\u0eff])|([" + chars.CONSONANTS + "])"
+)
 # Legacy codes from 0x80 up, in their three forms, except U+00A0 (a space in every encoding).
 _HIGH_CODES = re.compile("[\u0080-\u009f\u00a1-\u00ff" + "".join(CP1252_HIGH.values()) + "\uf080-\uf0ff]")
 _SYMBOL_LOW = re.compile("[\uf020-\uf07f]")
@@ -204,11 +215,11 @@ def detect_encoding(data: str | bytes, *, candidates: tuple[str, ...] | None = N
         else:
             score, letters[name] = _ascii_reading_score(reading)
         scores[name] = round(score, 3)
-    ranked = sorted(tried, key=lambda name: -scores[name])
+    ranked = sorted(tried, key=lambda name: -(scores[name] + PRIOR.get(name, 0.0)))
     best = ranked[0]
-    runner_up = scores[ranked[1]] if len(ranked) > 1 else LAO_THRESHOLD - 2.0
+    runner_up = scores[ranked[1]] - PRIOR.get(best, 0.0) if len(ranked) > 1 else LAO_THRESHOLD - 2.0
     others = ", ".join(f"{name} {scores[name]:.2f}" for name in ranked[1:])
-    needed = LAO_THRESHOLD
+    needed = UPPER_THRESHOLD if ENCODINGS[best].keeps_ascii else LAO_THRESHOLD
     if letters[best] < MIN_LAO_LETTERS or scores[best] < needed:
         reason = (
             f"no reading looks like Lao (best: {best} scores {scores[best]:.2f}, needs {needed:.2f})"
@@ -233,7 +244,12 @@ def _reading_score(reading: str, unknown: int) -> tuple[float, int]:
             if pairs
             else UNKNOWN_CODE_SCORE
         )
-    return score, len(_LAO_LETTER.findall(reading))
+    return score, _evidence(reading)
+
+
+def _evidence(reading: str) -> int:
+    """The Lao letters of *reading* inside runs of at least three Lao characters."""
+    return sum(1 for match in _LAO_WORD_LETTER.finditer(reading) if match.group(1))
 
 
 def _ascii_reading_score(reading: str) -> tuple[float, int]:
@@ -248,7 +264,7 @@ def _ascii_reading_score(reading: str) -> tuple[float, int]:
         if not line.strip():
             continue
         all_chars += len(line)
-        score, count = lao_score(line)
+        score, count = _reading_score(line, line.count(REPLACEMENT))[0], lao_score(line)[1]
         if count > 1 and score >= LAO_THRESHOLD + ASCII_MARGIN / math.sqrt(count):
             total += score * count
             pairs += count
