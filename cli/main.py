@@ -498,7 +498,7 @@ def convert(
         click.echo(f"{label}: {detection.encoding}: {detection.evidence}", err=True)
     elif detect_only:
         _fail("--detect needs --from auto")
-    judge_lines = name == "keyboard" and source.lower() == "auto"
+    judge_lines = source.lower() == "auto" and not table
     sink = _AtomicOutput(output, [file]) if output else None
     stream = sink.stream if sink else sys.stdout.buffer
     unknown = kept = number = 0
@@ -507,7 +507,7 @@ def convert(
         for number, line in enumerate(itertools.chain(head, lines), start=1):
             if name in (legacy.UNICODE, legacy.NOT_LAO):
                 converted = line
-            elif judge_lines and not legacy.reads_as_lao(line, name):
+            elif judge_lines and not legacy.needs_conversion(line, name):
                 kept += bool(line.strip())
                 converted = line
             elif explain:
@@ -550,7 +550,9 @@ def convert(
         sys.exit(EXIT_FOUND)
     if kept:
         click.echo(
-            f"{label}: kept {kept} line(s) that do not read as Lao (English in another font?)", err=True
+            f"{label}: kept {kept} line(s) as they were: Unicode Lao already, or not reading as Lao "
+            "(English in another font?)",
+            err=True,
         )
     if unknown:
         click.echo(

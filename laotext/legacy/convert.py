@@ -37,6 +37,7 @@ __all__ = [
     "decode_bytes",
     "encode_bytes",
     "from_unicode",
+    "needs_conversion",
     "reads_as_lao",
     "to_unicode",
     "to_unicode_and_explain",
@@ -85,7 +86,7 @@ class Conversion:
     automatic detection found (None when the encoding was given). ``decoded`` is the text straight
     from the table; ``changes`` (offsets into ``decoded``) put it in Unicode order and give
     ``text``. ``unknown`` lists codes without a known character (offsets into the input), and
-    ``kept`` the spans of the input left as they were because they did not read as Lao.
+    ``kept`` the lines of the input left as they were (Unicode already, or not reading as Lao).
     """
 
     text: str
@@ -114,7 +115,8 @@ class Conversion:
         )
         steps = [how]
         steps += [
-            f"kept {end - start} characters at {start} that do not read as Lao" for start, end in self.kept
+            f"left the line at {start} ({end - start} characters) as it was: Unicode already or not Lao"
+            for start, end in self.kept
         ]
         steps += [unknown.description + ", written as U+FFFD" for unknown in self.unknown]
         steps += [
@@ -191,10 +193,34 @@ def _decode(text: str, table: LegacyTable, errors: str) -> str:
     return text.translate(_ignoring(table) if errors == "ignore" else table.translation())
 
 
+_UNICODE_LAO_LETTER = re.compile("[" + chars.CONSONANTS + "]")
+
+
 def _reads_as_lao(line: str, table: LegacyTable) -> bool:
     reading = line.translate(table.translation())
     score, pairs = lao_score(reading)
     return pairs > 1 and score >= LAO_THRESHOLD
+
+
+def _to_convert(line: str, table: LegacyTable) -> bool:
+    """With ``"auto"``: whether to convert *line*. A line that holds Unicode Lao letters is Unicode
+    already (so converting twice changes nothing), and a keyboard-font line must read as Lao."""
+    if _UNICODE_LAO_LETTER.search(line):
+        return False
+    return table.keeps_ascii or _reads_as_lao(line, table)
+
+
+def needs_conversion(line: str, encoding: str, *, table: TableArgument = None) -> bool:
+    """Whether :func:`to_unicode` with ``"auto"`` converts *line* of a text detected as *encoding*.
+
+    A line holding Unicode Lao letters is Unicode already; a keyboard-font line must read as Lao.
+
+    >>> needs_conversion("¡¾\xad", "lswin"), needs_conversion("ການ ¡¾\xad", "lswin")
+    (True, False)
+    """
+    if not isinstance(line, str):
+        raise TypeError(f"needs_conversion() expects str, not {type(line).__name__}")
+    return _to_convert(line, resolve_table(encoding, table))
 
 
 def reads_as_lao(text: str, encoding: str, *, table: TableArgument = None) -> bool:
@@ -234,7 +260,7 @@ def _choose(
     if not detection.is_legacy:
         return text, None, detection, False
     chosen = get_encoding(detection.encoding).table()
-    return text, chosen, detection, not chosen.keeps_ascii
+    return text, chosen, detection, not chosen.keeps_ascii or _UNICODE_LAO_LETTER.search(text) is not None
 
 
 def to_unicode(
@@ -249,8 +275,9 @@ def to_unicode(
     :class:`~laotext.legacy.LegacyTable` or a table file for a font laotext does not know. ASCII
     stays ASCII in the upper-ASCII encodings. A code whose character is unknown becomes U+FFFD
     (``errors="replace"``), raises :class:`~laotext.errors.LegacyDecodeError` (``"strict"``) or is
-    dropped (``"ignore"``). With ``"auto"`` and a keyboard-position font, lines that do not read
-    as Lao (English typed in another font) are kept. Linear in the length of the text.
+    dropped (``"ignore"``). With ``"auto"``, lines that hold Unicode Lao letters already are kept,
+    and so are lines of a keyboard-position font that do not read as Lao (English typed in another
+    font). Linear in the length of the text.
 
     >>> to_unicode("¡¾\xad¦ô¡¦¾êò¡¾\xad")
     'ການສຶກສາທິການ'
@@ -264,7 +291,7 @@ def to_unicode(
     if not judge_lines:
         return _fix_order(_decode(text, chosen, errors))
     return "".join(
-        _fix_order(_decode(line, chosen, errors)) if _reads_as_lao(line, chosen) else line
+        _fix_order(_decode(line, chosen, errors)) if _to_convert(line, chosen) else line
         for _, line in _lines(text)
     )
 
@@ -297,7 +324,7 @@ def to_unicode_and_explain(
     output: list[str] = []
     offset = 0
     for start, line in _lines(text):
-        if judge_lines and not _reads_as_lao(line, chosen):
+        if judge_lines and not _to_convert(line, chosen):
             kept.append((start, start + len(line)))
             decoded_parts.append(line)
             output.append(line)
