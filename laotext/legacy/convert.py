@@ -26,7 +26,15 @@ from typing import Literal
 
 from laotext import chars
 from laotext.errors import LegacyDecodeError, LegacyEncodeError, UnknownOptionError
-from laotext.legacy.detect import LAO_THRESHOLD, NOT_LAO, UNICODE, Detection, detect_encoding, lao_score
+from laotext.legacy.detect import (
+    LAO_THRESHOLD,
+    NOT_LAO,
+    UNICODE,
+    Detection,
+    detect_encoding,
+    lao_score,
+    text_of,
+)
 from laotext.legacy.registry import get_encoding, resolve_table
 from laotext.legacy.tables import CP1252_HIGH, REPLACEMENT, SYMBOL_BASE, LegacyTable
 from laotext.normalize import Change, Normalized, normalize, normalize_and_explain
@@ -254,8 +262,11 @@ def _choose(
         raise TypeError(f"encoding must be a str, not {type(encoding).__name__}")
     if encoding.strip().lower() != "auto":
         return text, get_encoding(encoding).table(), None, False
-    if already_unicode:
-        return text, None, Detection(UNICODE, 1.0, "UTF-8 text with Lao letters"), False
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        text, already_unicode = text_of(bytes(data))
+    if already_unicode:  # UTF-8 with something other than ASCII, or UTF-16 with a BOM
+        found = UNICODE if _UNICODE_LAO_LETTER.search(text) else NOT_LAO
+        return text, None, Detection(found, 1.0, "Unicode text (UTF-8 or UTF-16)"), False
     detection = detect_encoding(text)
     if not detection.is_legacy:
         return text, None, detection, False

@@ -157,7 +157,7 @@ def _sample(text: str) -> str:
     return text[:third] + "\n" + text[middle - third // 2 : middle + third // 2] + "\n" + text[-third:]
 
 
-def _as_text(data: str | bytes) -> tuple[str, bool]:
+def text_of(data: str | bytes) -> tuple[str, bool]:
     """The text to look at, and whether it is Unicode decoded from UTF-8/UTF-16 bytes."""
     if isinstance(data, str):
         return data, False
@@ -187,7 +187,7 @@ def detect_encoding(data: str | bytes, *, candidates: tuple[str, ...] | None = N
         data = bytes(data)
     if not isinstance(data, (str, bytes)):
         raise TypeError(f"detect_encoding() expects str or bytes, not {type(data).__name__}")
-    text, from_unicode_bytes = _as_text(data)
+    text, from_unicode_bytes = text_of(data)
     sample = _sample(text)
     lao_letters = len(_LAO_LETTER.findall(sample))
     if from_unicode_bytes:
