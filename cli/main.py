@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -397,7 +398,7 @@ def _legacy_lines(path: str) -> Iterator[str]:
     try:
         head = stream.read(1 << 16)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has no byte lines: read it whole
-            yield from _legacy_text(head + stream.read()).splitlines(keepends=True)
+            yield from re.findall(r"[^\n]*\n|[^\n]+", _legacy_text(head + stream.read()))
             return
         for number, raw in enumerate(_byte_lines(head, stream), start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):

@@ -168,6 +168,11 @@ def _out_of_order() -> re.Pattern[str]:
     return re.compile("|".join([*pairs, "ເເ", chars.NIGGAHITA + "[" + chars.TONE_MARKS + "]*າ"]))
 
 
+# Lines end at \n only: str.splitlines would also break at U+0085 and U+001C-U+001E, which are
+# legacy codes when bytes are read one character per code (0x85 is ິ່ in lswin).
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
 def _fix_order(text: str) -> str:
     """Put converted text in Unicode order (only the lines that need it are touched)."""
     if _out_of_order().search(text) is None and unicodedata.is_normalized("NFC", text):
@@ -176,7 +181,7 @@ def _fix_order(text: str) -> str:
         _in_order(line)
         if _out_of_order().search(line) or not unicodedata.is_normalized("NFC", line)
         else line
-        for line in text.splitlines(keepends=True)
+        for line in _LINE.findall(text)
     )
 
 
@@ -246,7 +251,7 @@ def reads_as_lao(text: str, encoding: str, *, table: TableArgument = None) -> bo
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     position = 0
-    for line in text.splitlines(keepends=True):
+    for line in _LINE.findall(text):
         yield position, line
         position += len(line)
 
@@ -264,9 +269,9 @@ def _choose(
         return text, get_encoding(encoding).table(), None, False
     if isinstance(data, (bytes, bytearray, memoryview)):
         text, already_unicode = text_of(bytes(data))
-    if already_unicode:  # UTF-8 with something other than ASCII, or UTF-16 with a BOM
-        found = UNICODE if _UNICODE_LAO_LETTER.search(text) else NOT_LAO
-        return text, None, Detection(found, 1.0, "Unicode text (UTF-8 or UTF-16)"), False
+    if already_unicode and _UNICODE_LAO_LETTER.search(text):  # UTF-8 or UTF-16 Lao
+        return text, None, Detection(UNICODE, 1.0, "UTF-8 or UTF-16 text with Lao letters"), False
+    # Otherwise the text itself may hold legacy codes (a legacy document saved as UTF-8).
     detection = detect_encoding(text)
     if not detection.is_legacy:
         return text, None, detection, False

@@ -190,10 +190,9 @@ def detect_encoding(data: str | bytes, *, candidates: tuple[str, ...] | None = N
     text, from_unicode_bytes = text_of(data)
     sample = _sample(text)
     lao_letters = len(_LAO_LETTER.findall(sample))
-    if from_unicode_bytes:
-        if lao_letters:
-            return Detection(UNICODE, 1.0, "UTF-8 or UTF-16 text with Lao letters")
-        return Detection(NOT_LAO, 1.0, "UTF-8 or UTF-16 text without Lao letters")
+    if from_unicode_bytes and lao_letters:
+        return Detection(UNICODE, 1.0, "UTF-8 or UTF-16 text with Lao letters")
+    # Otherwise the decoded text itself may hold legacy codes (a legacy document saved as UTF-8).
     high = len(_HIGH_CODES.findall(sample))
     symbol_low = len(_SYMBOL_LOW.findall(sample))
     if lao_letters and lao_letters >= high + symbol_low:
@@ -260,7 +259,7 @@ def _ascii_reading_score(reading: str) -> tuple[float, int]:
     """
     total = 0.0
     pairs = letters = lao_chars = all_chars = 0
-    for line in reading.splitlines():
+    for line in reading.split("\n"):
         if not line.strip():
             continue
         all_chars += len(line)
