@@ -169,3 +169,16 @@ def write_json(path: Path | None, payload: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path}", file=sys.stderr)
+
+
+def read_corpus(corpus: Path) -> str | None:
+    """The text of a UTF-8 Lao corpus, or None after saying why it cannot be read."""
+    if not corpus.is_file():
+        print(f"error: Lao corpus not found: {corpus}")
+        print("pass a UTF-8 Lao text file with --corpus FILE")
+        return None
+    try:
+        return corpus.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        print(f"error: {corpus} is not UTF-8 ({error})")
+        return None

@@ -222,14 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return _common.EXIT_CANNOT_RUN
     corpus: Path = args.corpus
-    if not corpus.is_file():
-        print(f"error: Lao corpus not found: {corpus}")
-        print("pass a UTF-8 Lao text file with --corpus FILE")
-        return _common.EXIT_CANNOT_RUN
-    try:
-        lao_text = corpus.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        print(f"error: {corpus} is not UTF-8 ({error})")
+    lao_text = _common.read_corpus(corpus)
+    if lao_text is None:
         return _common.EXIT_CANNOT_RUN
     lines = [line for line in lao_text.splitlines() if line.strip()]
     joined = "\n".join(lines)
