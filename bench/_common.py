@@ -182,3 +182,21 @@ def read_corpus(corpus: Path) -> str | None:
     except UnicodeDecodeError as error:
         print(f"error: {corpus} is not UTF-8 ({error})")
         return None
+
+
+def english_texts(paths: Sequence[Path]) -> list[tuple[str, str]] | str:
+    """The given English text files with their names, else the Python Language Reference
+    (``pydoc_data.topics``); or a message saying why they cannot be read."""
+    texts: list[tuple[str, str]] = []
+    for path in paths:
+        try:
+            texts.append((str(path), path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as error:
+            return f"cannot read {path}: {error}"
+    if not paths:
+        try:
+            from pydoc_data import topics
+        except ImportError:
+            return "this Python has no pydoc_data.topics; pass English text files with --english FILE"
+        texts.append(("pydoc_data.topics (Python Language Reference)", "\n\n".join(topics.topics.values())))
+    return texts

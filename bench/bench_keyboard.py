@@ -67,19 +67,10 @@ class English:
 
 def read_english(paths: Sequence[Path]) -> English | str:
     """Read the English text (the given files, else the CPython texts); return it or an error message."""
-    texts: list[tuple[str, str]] = []
-    if paths:
-        for path in paths:
-            try:
-                texts.append((str(path), path.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as error:
-                return f"cannot read {path}: {error}"
-    else:
-        try:
-            from pydoc_data import topics
-        except ImportError:
-            return "this Python has no pydoc_data.topics; pass English text files with --english FILE"
-        texts.append(("pydoc_data.topics (Python Language Reference)", "\n\n".join(topics.topics.values())))
+    texts = _common.english_texts(paths)
+    if isinstance(texts, str):
+        return texts
+    if not paths:
         licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
         if licence.is_file():
             texts.append((str(licence), licence.read_text(encoding="utf-8")))

@@ -125,32 +125,22 @@ def percent(part: int, whole: int) -> str:
 
 def read_english(paths: Sequence[Path]) -> tuple[list[str], list[str]] | str:
     """English paragraphs (the given files, else the CPython and system texts) and their sources."""
-    texts: list[tuple[str, str]] = []
+    texts = _common.english_texts(paths)
+    if isinstance(texts, str):
+        return texts
     licences = 0
-    if paths:
-        for path in paths:
+    if not paths and COMMON_LICENSES.is_dir():
+        seen: set[Path] = set()
+        for path in sorted(COMMON_LICENSES.iterdir()):
+            real = path.resolve()
+            if real in seen or not real.is_file():
+                continue
+            seen.add(real)
             try:
-                texts.append((str(path), path.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as error:
-                return f"cannot read {path}: {error}"
-    else:
-        try:
-            from pydoc_data import topics
-        except ImportError:
-            return "this Python has no pydoc_data.topics; pass English text files with --english FILE"
-        texts.append(("pydoc_data.topics (Python Language Reference)", "\n\n".join(topics.topics.values())))
-        if COMMON_LICENSES.is_dir():
-            seen: set[Path] = set()
-            for path in sorted(COMMON_LICENSES.iterdir()):
-                real = path.resolve()
-                if real in seen or not real.is_file():
-                    continue
-                seen.add(real)
-                try:
-                    texts.append((str(path), real.read_text(encoding="utf-8")))
-                    licences += 1
-                except (OSError, UnicodeDecodeError):
-                    continue
+                texts.append((str(path), real.read_text(encoding="utf-8")))
+                licences += 1
+            except (OSError, UnicodeDecodeError):
+                continue
     paragraphs: dict[str, None] = {}  # ordered and without duplicates
     for _, text in texts:
         for block in PARAGRAPH_BREAK.split(text):
