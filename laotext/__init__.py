@@ -17,12 +17,15 @@ from laotext._version import __version__
 from laotext.chars import LaoClass, lao_class
 from laotext.errors import (
     DataError,
+    DocumentError,
     DateParseError,
     LaotextError,
     LegacyDecodeError,
     LegacyEncodeError,
     NumberWordsError,
     UnknownEncodingError,
+    UnsafeDocumentError,
+    UnsupportedDocumentError,
     UnknownOptionError,
     UnknownProfileError,
 )
@@ -35,6 +38,7 @@ __all__ = [
     "Conversion",
     "DataError",
     "DateParseError",
+    "DocumentError",
     "Detection",
     "Issue",
     "LaoClass",
@@ -47,6 +51,8 @@ __all__ = [
     "UnknownEncodingError",
     "UnknownOptionError",
     "UnknownProfileError",
+    "UnsafeDocumentError",
+    "UnsupportedDocumentError",
     "__version__",
     "detect_encoding",
     "format_date",

@@ -108,3 +108,30 @@ class LegacyEncodeError(LaotextError, UnicodeEncodeError):
 
     ``encoding``, ``object`` (the text), ``start`` and ``end`` are those of :class:`UnicodeEncodeError`.
     """
+
+
+class DocumentError(LaotextError):
+    """A document that cannot be read or converted; ``path`` names the file (and ``part`` the member).
+
+    The message says what is wrong and what to do next.
+    """
+
+    def __init__(self, message: str, *, path: str = "", part: str = "") -> None:
+        where = f"{path}: " if path else ""
+        where += f"{part}: " if part else ""
+        super().__init__(where + message)
+        self.path = path
+        self.part = part
+        self.reason = message
+
+
+class UnsafeDocumentError(DocumentError):
+    """A document refused because reading it could harm the machine or the output.
+
+    Zip bombs (too large once uncompressed, or compressed too well), XML entity declarations and
+    external entities, member names that climb out of the package, and XML nested too deeply.
+    """
+
+
+class UnsupportedDocumentError(DocumentError):
+    """A file whose format laotext does not convert, or that needs a missing program (LibreOffice)."""
