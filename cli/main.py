@@ -101,6 +101,7 @@ def cli() -> None:
       laotext check letter.txt
       laotext normalize letter.txt -o letter-fixed.txt
       laotext convert old-letter.txt -o letter.txt
+      laotext convert "Old documents" -o Converted
       laotext encodings
       echo "ບ່ໍມີ" | laotext check -
       laotext number 1500000 --money
@@ -421,32 +422,149 @@ def _byte_lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
 
 
 @cli.command()
-@click.argument("file", default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
     "-f",
     "--from",
     "source",
     default="auto",
     show_default=True,
-    help="The legacy encoding (see `laotext encodings`), or auto to detect it.",
+    help="Plain text: the legacy encoding (see `laotext encodings`), or auto to detect it.",
 )
 @click.option(
     "--table",
     type=click.Path(exists=True, dir_okay=False),
-    help="A code table file for a font laotext does not know (format: docs/legacy.md).",
+    help="Plain text: a code table file for a font laotext does not know (format: docs/legacy.md).",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file (atomically) instead of standard output.",
+    type=click.Path(),
+    help="For one text file: the output file (written atomically; default standard output). "
+    "For documents and folders: the output folder, created if needed.",
 )
 @click.option(
-    "--strict", is_flag=True, help="Stop at the first code with no known character (write nothing)."
+    "--strict",
+    is_flag=True,
+    help="Stop at the first code with no known character (write nothing for that file).",
 )
-@click.option("--explain", is_flag=True, help="Report the encoding and every reordering on standard error.")
-@click.option("--detect", "detect_only", is_flag=True, help="Only say which encoding FILE is in.")
+@click.option(
+    "--explain", is_flag=True, help="Plain text: report the encoding and every reordering on standard error."
+)
+@click.option("--detect", "detect_only", is_flag=True, help="Plain text: only say which encoding FILE is in.")
+@click.option(
+    "--font",
+    default="Phetsarath OT",
+    show_default=True,
+    help="Documents: the font converted text is set in.",
+)
+@click.option(
+    "--font-map",
+    "font_map",
+    multiple=True,
+    metavar="FONT=ENCODING",
+    help="Documents: also treat FONT as a legacy font typed in ENCODING (repeatable).",
+)
+@click.option(
+    "--overwrite", is_flag=True, help="Documents: replace outputs that exist already (never an input)."
+)
+@click.option("--dry-run", is_flag=True, help="Documents: convert and report, but write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Documents: print the report as JSON.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Documents: worker processes.",
+)
+@click.option(
+    "--allow-output-inside",
+    is_flag=True,
+    help="Documents: allow the output folder inside an input folder (it is then not read as input).",
+)
+@click.option("--no-progress", is_flag=True, help="Documents: no progress bar.")
 def convert(
+    inputs: tuple[str, ...],
+    source: str,
+    table: str | None,
+    output: str | None,
+    strict: bool,
+    explain: bool,
+    detect_only: bool,
+    font: str,
+    font_map: tuple[str, ...],
+    overwrite: bool,
+    dry_run: bool,
+    as_json: bool,
+    jobs: int,
+    allow_output_inside: bool,
+    no_progress: bool,
+) -> None:
+    """Convert text typed in legacy Lao fonts to Unicode: plain text, or documents and folders.
+
+    \b
+    Documents (.docx .xlsx .pptx .odt .ods .odp .rtf .html .txt .csv, and .doc .xls .ppt
+    with LibreOffice): every run of text in a legacy Lao font (see `laotext encodings`) is
+    converted and set in Phetsarath OT; everything else is kept as it is. Folders are read
+    recursively; each output keeps its path under the output folder. Inputs are never written
+    to. The exit status is 1 if any file failed.
+
+    \b
+    Plain text (one FILE or - for standard input, and no document suffix): the bytes of an old
+    .txt file, or UTF-8 text holding the characters Word shows for legacy text. The output is
+    UTF-8, line ends kept. Codes with no known character are written as U+FFFD and reported;
+    the exit status is then 1.
+
+    \b
+    Examples:
+      laotext convert "Old documents" -o Converted
+      laotext convert report.docx budget.xls -o Converted --json
+      laotext convert --font-map "Alice_3=lswin" minutes.docx -o Converted
+      laotext convert old-letter.txt -o letter.txt
+      laotext convert --from keyboard - < typed-in-boupha.txt
+      laotext convert --detect old.txt
+    """
+    from laotext.documents import format_for
+
+    def is_document(name: str) -> bool:
+        fmt = format_for(name)
+        return fmt is not None and fmt.name != "text"
+
+    names = inputs or ("-",)
+    if (
+        len(names) > 1
+        or any(name != "-" and (Path(name).is_dir() or is_document(name)) for name in names)
+        or (output is not None and Path(output).is_dir())
+    ):
+        _convert_documents(
+            names,
+            output,
+            strict,
+            font,
+            font_map,
+            overwrite,
+            dry_run,
+            as_json,
+            jobs,
+            allow_output_inside,
+            no_progress,
+            plain_only=[
+                flag
+                for flag, given in (
+                    ("--from", source.lower() != "auto"),
+                    ("--table", table is not None),
+                    ("--explain", explain),
+                    ("--detect", detect_only),
+                )
+                if given
+            ],
+        )
+        return
+    _convert_plain_text(names[0], source, table, output, strict, explain, detect_only)
+
+
+def _convert_plain_text(
     file: str,
     source: str,
     table: str | None,
@@ -455,20 +573,7 @@ def convert(
     explain: bool,
     detect_only: bool,
 ) -> None:
-    """Convert text typed in a legacy Lao font (FILE or - for standard input) to Unicode.
-
-    The input may be the bytes of an old .txt file, or UTF-8 text holding the characters Word shows
-    for legacy text. The output is UTF-8, line ends kept. Codes with no known character are written
-    as U+FFFD and reported; the exit status is then 1.
-
-    \b
-    Examples:
-      laotext convert old-letter.txt -o letter.txt
-      laotext convert --from lswin --explain old.txt > new.txt
-      laotext convert --from keyboard - < typed-in-boupha.txt
-      laotext convert --table myfont.tsv old.txt
-      laotext convert --detect old.txt
-    """
+    """Convert one plain text file (or standard input), streaming it line by line."""
     from laotext import legacy
 
     try:
@@ -562,6 +667,122 @@ def convert(
             err=True,
         )
         sys.exit(EXIT_FOUND)
+
+
+def _font_map(pairs: tuple[str, ...]) -> dict[str, str]:
+    """FONT=ENCODING pairs from the command line, with the encodings checked."""
+    from laotext import legacy
+
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        font, equals, encoding = pair.rpartition("=")
+        if not equals or not font.strip() or not encoding.strip():
+            _fail(f"--font-map {pair!r}: write it as FONT=ENCODING, for example 'Alice_3=lswin'")
+        try:
+            mapping[font.strip()] = legacy.get_encoding(encoding.strip()).name
+        except LaotextError as error:
+            _fail(f"--font-map {pair!r}: {error}")
+    return mapping
+
+
+def _describe(report: Any, dry_run: bool) -> list[str]:
+    """Lines telling a clerk what happened to one file."""
+    arrow = f" → {report.output}" if report.output else ""
+    if report.status == "failed":
+        return [f"failed     {report.source}: {report.error}"]
+    if report.status == "skipped":
+        return [f"skipped    {report.source}: not a format laotext converts"]
+    verb = ("would convert" if dry_run else "converted") if report.status == "converted" else "unchanged"
+    if report.status == "converted":
+        fonts = ", ".join(f"{font} ({encoding})" for font, encoding in sorted(report.legacy_fonts.items()))
+        detail = f"{report.runs:,} runs, {report.characters:,} characters; {fonts}"
+    else:
+        detail = "no text in a known legacy Lao font" + ("" if dry_run else "; copied as it is")
+    lines = [f"{verb:<10} {report.source}{arrow}: {detail}"]
+    lines += [f"    warning: {warning}" for warning in report.warnings]
+    lines += [
+        f"    font {font!r} looks like a legacy Lao font: {why}" for font, why in report.suspect_fonts.items()
+    ]
+    return lines
+
+
+def _convert_documents(
+    inputs: tuple[str, ...],
+    output: str | None,
+    strict: bool,
+    font: str,
+    font_map: tuple[str, ...],
+    overwrite: bool,
+    dry_run: bool,
+    as_json: bool,
+    jobs: int,
+    allow_output_inside: bool,
+    no_progress: bool,
+    plain_only: list[str],
+) -> None:
+    """Convert documents and folders into an output folder (or one document into one file)."""
+    from laotext import documents
+
+    if plain_only:
+        _fail(
+            f"{', '.join(plain_only)} apply to plain text only; documents are converted by the font of each "
+            "run (use --font-map FONT=ENCODING for a font laotext does not know)"
+        )
+    if "-" in inputs:
+        _fail("standard input (-) is for one plain text; name the document files or folders")
+    if not output:
+        _fail("documents and folders need an output folder: -o FOLDER (inputs are never overwritten)")
+        return
+    options = documents.ConvertOptions(
+        font=font, font_map=_font_map(font_map), errors="strict" if strict else "replace"
+    )
+    single = (
+        len(inputs) == 1
+        and Path(inputs[0]).is_file()
+        and not Path(output).is_dir()
+        and Path(output).suffix.lower() == Path(documents.output_name(inputs[0])).suffix.lower()
+    )
+    if single:
+        report = documents.convert_document(
+            inputs[0], output, options=options, overwrite=overwrite, dry_run=dry_run
+        )
+        batch = documents.BatchReport((report,))
+    else:
+        try:
+            planned = len(documents.plan(inputs, output, allow_inside=allow_output_inside))
+        except LaotextError as error:
+            _fail(str(error))
+            return
+        show_progress = not no_progress and not as_json and planned > 1 and sys.stderr.isatty()
+        with click.progressbar(
+            length=planned, label="Converting", file=sys.stderr, hidden=not show_progress
+        ) as bar:
+            try:
+                batch = documents.convert_all(
+                    inputs,
+                    output,
+                    options=options,
+                    overwrite=overwrite,
+                    dry_run=dry_run,
+                    jobs=jobs,
+                    allow_inside=allow_output_inside,
+                    on_done=lambda _: bar.update(1),
+                )
+            except LaotextError as error:
+                _fail(str(error))
+                return
+    if as_json:
+        click.echo(json.dumps({"dry_run": dry_run, **batch.as_dict()}, ensure_ascii=False, indent=2))
+    else:
+        for report in batch.files:
+            for line in _describe(report, dry_run):
+                click.echo(line)
+        counts = batch.counts()
+        summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+        click.echo(
+            f"{len(batch.files)} file(s): {summary}" + (" (dry run: nothing written)" if dry_run else "")
+        )
+    sys.exit(EXIT_OK if batch.ok else EXIT_FOUND)
 
 
 @cli.command()

@@ -1,10 +1,11 @@
 """laotext: the open Lao language toolkit.
 
 Normalization, syllables and validation of Lao text, Lao numbers and dates, the Lao keyboard
-layout (``laotext.keyboard``), and legacy Lao font text (``laotext.legacy``: conversion to Unicode
-and back, detection, codecs). This module only re-exports the public API; data files are read on
-first use, not at import, and the numbers, dates, keyboard and legacy modules are imported when one
-of their names is first used.
+layout (``laotext.keyboard``), legacy Lao font text (``laotext.legacy``: conversion to Unicode
+and back, detection, codecs), and documents typed in legacy fonts (``laotext.documents``). This
+module only re-exports the public API; data files are read on first use, not at import, and the
+numbers, dates, keyboard, legacy and documents modules are imported when one of their names is
+first used.
 
 >>> import laotext
 >>> laotext.normalize("ນໍ້າ")
@@ -17,17 +18,17 @@ from laotext._version import __version__
 from laotext.chars import LaoClass, lao_class
 from laotext.errors import (
     DataError,
-    DocumentError,
     DateParseError,
+    DocumentError,
     LaotextError,
     LegacyDecodeError,
     LegacyEncodeError,
     NumberWordsError,
     UnknownEncodingError,
-    UnsafeDocumentError,
-    UnsupportedDocumentError,
     UnknownOptionError,
     UnknownProfileError,
+    UnsafeDocumentError,
+    UnsupportedDocumentError,
 )
 from laotext.normalize import Change, Normalized, normalize, normalize_and_explain
 from laotext.syllables import syllable_spans, syllables
@@ -38,8 +39,8 @@ __all__ = [
     "Conversion",
     "DataError",
     "DateParseError",
-    "DocumentError",
     "Detection",
+    "DocumentError",
     "Issue",
     "LaoClass",
     "LaotextError",
@@ -54,7 +55,9 @@ __all__ = [
     "UnsafeDocumentError",
     "UnsupportedDocumentError",
     "__version__",
+    "convert_document",
     "detect_encoding",
+    "documents",
     "format_date",
     "from_unicode",
     "is_valid",
@@ -79,8 +82,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from laotext import keyboard, legacy
+    from laotext import documents, keyboard, legacy
     from laotext.dates import format_date, parse_date
+    from laotext.documents import convert_document
     from laotext.legacy import (
         Conversion,
         Detection,
@@ -101,6 +105,8 @@ if TYPE_CHECKING:
 
 # Public names whose modules are imported on first use, to keep ``import laotext`` light.
 _LAZY = {
+    "documents": "laotext.documents",
+    "convert_document": "laotext.documents",
     "keyboard": "laotext.keyboard",
     "legacy": "laotext.legacy",
     "Conversion": "laotext.legacy",

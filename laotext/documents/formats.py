@@ -55,14 +55,22 @@ FORMATS: dict[str, DocumentFormat] = {
         DocumentFormat("docx", (".docx", ".docm", ".dotx"), "laotext.documents.docx", "Word document"),
         DocumentFormat("xlsx", (".xlsx", ".xlsm"), "laotext.documents.xlsx", "Excel workbook"),
         DocumentFormat("pptx", (".pptx", ".pptm"), "laotext.documents.pptx", "PowerPoint presentation"),
-        DocumentFormat("odf", (".odt", ".ods", ".odp"), "laotext.documents.odf", "OpenDocument text, sheet or slides"),
+        DocumentFormat(
+            "odf", (".odt", ".ods", ".odp"), "laotext.documents.odf", "OpenDocument text, sheet or slides"
+        ),
         DocumentFormat("rtf", (".rtf",), "laotext.documents.rtf", "Rich Text Format"),
         DocumentFormat("html", (".html", ".htm"), "laotext.documents.html", "web page"),
         DocumentFormat("text", (".txt",), "laotext.documents.text", "plain text"),
         DocumentFormat("csv", (".csv",), "laotext.documents.text", "comma-separated values"),
-        DocumentFormat("doc", (".doc",), "laotext.documents.office", "old Word document (via LibreOffice)", "docx"),
-        DocumentFormat("xls", (".xls",), "laotext.documents.office", "old Excel workbook (via LibreOffice)", "xlsx"),
-        DocumentFormat("ppt", (".ppt",), "laotext.documents.office", "old PowerPoint file (via LibreOffice)", "pptx"),
+        DocumentFormat(
+            "doc", (".doc",), "laotext.documents.office", "old Word document (via LibreOffice)", "docx"
+        ),
+        DocumentFormat(
+            "xls", (".xls",), "laotext.documents.office", "old Excel workbook (via LibreOffice)", "xlsx"
+        ),
+        DocumentFormat(
+            "ppt", (".ppt",), "laotext.documents.office", "old PowerPoint file (via LibreOffice)", "pptx"
+        ),
     )
 }
 

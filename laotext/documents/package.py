@@ -87,7 +87,7 @@ class Package:
         if not path and not hasattr(source, "read"):
             path = str(source)
         if not hasattr(source, "read"):
-            with open(source, "rb") as handle:  # type: ignore[arg-type]
+            with open(source, "rb") as handle:
                 head = handle.read(8)
         else:
             stream: BinaryIO = source  # type: ignore[assignment]
@@ -102,7 +102,9 @@ class Package:
         try:
             archive = zipfile.ZipFile(source)
         except zipfile.BadZipFile:
-            raise DocumentError("not a valid zip package (the file is damaged or not this format)", path=path) from None
+            raise DocumentError(
+                "not a valid zip package (the file is damaged or not this format)", path=path
+            ) from None
         except OSError as error:
             raise DocumentError(f"cannot read the file: {error.strerror or error}", path=path) from None
         try:
@@ -115,7 +117,9 @@ class Package:
     def __enter__(self) -> Package:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -166,12 +170,15 @@ def _safe_name(name: str) -> bool:
 def _check(archive: zipfile.ZipFile, path: str, limits: Limits) -> None:
     infos = archive.infolist()
     if len(infos) > limits.members:
-        raise UnsafeDocumentError(f"package has {len(infos)} members, more than {limits.members}; refused", path=path)
+        raise UnsafeDocumentError(
+            f"package has {len(infos)} members, more than {limits.members}; refused", path=path
+        )
     total = 0
     for info in infos:
         if not _safe_name(info.filename):
             raise UnsafeDocumentError(
-                f"member name {info.filename!r} points outside the package (path traversal); refused", path=path
+                f"member name {info.filename!r} points outside the package (path traversal); refused",
+                path=path,
             )
         if info.flag_bits & 0x1:
             raise DocumentError(
@@ -195,7 +202,8 @@ def _check(archive: zipfile.ZipFile, path: str, limits: Limits) -> None:
         total += info.file_size
     if total > limits.total_bytes:
         raise UnsafeDocumentError(
-            f"package expands to {total:,} bytes, more than the limit of {limits.total_bytes:,}; refused", path=path
+            f"package expands to {total:,} bytes, more than the limit of {limits.total_bytes:,}; refused",
+            path=path,
         )
 
 
@@ -226,9 +234,11 @@ def write_package(package: Package, target: IO[bytes], replacements: Mapping[str
                 if replacement is None:
                     reader = package.stream(name)
                     try:
-                        shutil.copyfileobj(reader, member, 1 << 20)  # type: ignore[misc]
+                        shutil.copyfileobj(reader, member, 1 << 20)
                     except (zipfile.BadZipFile, EOFError) as error:
-                        raise DocumentError(f"member is damaged: {error}", path=package.path, part=name) from None
+                        raise DocumentError(
+                            f"member is damaged: {error}", path=package.path, part=name
+                        ) from None
                     finally:
                         reader.close()
                 elif isinstance(replacement, bytes):

@@ -169,7 +169,9 @@ class Tally:
                 )
         return suspects
 
-    def report(self, source: str, output: str | None, format_name: str, *, seconds: float = 0.0) -> FileReport:
+    def report(
+        self, source: str, output: str | None, format_name: str, *, seconds: float = 0.0
+    ) -> FileReport:
         """The :class:`FileReport` for the document once every run has been seen."""
         warnings = list(self.warnings)
         if self.unknown_codes:

@@ -86,7 +86,9 @@ def unescape(raw: str) -> str:
                 raise DocumentError(f"invalid character reference &{name};") from None
         if name in _PREDEFINED:
             return _PREDEFINED[name]
-        raise DocumentError(f"undefined XML entity &{name}; (entities other than the five predefined are refused)")
+        raise DocumentError(
+            f"undefined XML entity &{name}; (entities other than the five predefined are refused)"
+        )
 
     return _REFERENCE.sub(replace, raw)
 
@@ -119,15 +121,14 @@ def parse_start_tag(raw: str) -> tuple[str, dict[str, str]]:
     if match is None or match.group("start") is None:
         raise DocumentError(f"not an XML start tag: {raw[:60]!r}")
     return match.group("name"), {
-        name: unescape(double or single)
-        for name, double, single in _ATTRIBUTE.findall(match.group("attrs"))
+        name: unescape(double or single) for name, double, single in _ATTRIBUTE.findall(match.group("attrs"))
     }
 
 
 class Text:
     """Character data (or a CDATA section) of an element, kept as written until it is changed."""
 
-    __slots__ = ("raw", "cdata")
+    __slots__ = ("cdata", "raw")
 
     def __init__(self, raw: str, cdata: bool = False) -> None:
         self.raw = raw
@@ -163,7 +164,7 @@ class Element:
     plain names. Only an element whose attributes were changed gets its start tag rebuilt.
     """
 
-    __slots__ = ("tag", "qname", "attributes", "children", "parent", "namespaces", "_start", "_end")
+    __slots__ = ("_end", "_start", "attributes", "children", "namespaces", "parent", "qname", "tag")
 
     def __init__(
         self,
@@ -271,7 +272,9 @@ class Element:
             self._start = None  # <x/> becomes <x>text</x>
 
     # -- building -------------------------------------------------------------------------------
-    def make_child(self, tag: str, attributes: dict[str, str] | None = None, *, index: int | None = None) -> Element:
+    def make_child(
+        self, tag: str, attributes: dict[str, str] | None = None, *, index: int | None = None
+    ) -> Element:
         """Create a child element *tag* (``{namespace}local``) with a prefix in scope here."""
         qname = self._qualified_tag(tag)
         child = Element(qname, {}, self.namespaces, self)
@@ -302,7 +305,9 @@ class Element:
         """The start tag as it will be written."""
         if self._start is not None:
             return self._start
-        attributes = "".join(f' {name}="{escape_attribute(value)}"' for name, value in self.attributes.items())
+        attributes = "".join(
+            f' {name}="{escape_attribute(value)}"' for name, value in self.attributes.items()
+        )
         empty = not self.children and self._end is None
         return f"<{self.qname}{attributes}{'/' if empty else ''}>"
 
@@ -334,7 +339,7 @@ def _clark(qname: str, namespaces: dict[str, str], *, default: bool) -> str:
 class XmlDocument:
     """A parsed part: what comes before the root (declaration, comments), the root, what follows."""
 
-    __slots__ = ("prolog", "root", "epilog", "encoding", "part")
+    __slots__ = ("encoding", "epilog", "part", "prolog", "root")
 
     def __init__(self, prolog: str, root: Element, epilog: str, encoding: str, part: str) -> None:
         self.prolog = prolog
@@ -376,7 +381,9 @@ def _decode(data: bytes, part: str) -> tuple[str, str]:
         declared = _DECLARED_ENCODING.match(data)
         codec = declared.group(1).decode("ascii").lower() if declared else "utf-8"
         if codec.replace("-", "").replace("_", "") not in ("utf8", "usascii", "ascii"):
-            raise DocumentError(f"XML part in encoding {codec!r}; only UTF-8 and UTF-16 parts are read", part=part)
+            raise DocumentError(
+                f"XML part in encoding {codec!r}; only UTF-8 and UTF-16 parts are read", part=part
+            )
         codec = "utf-8"
     try:
         return data.decode(codec), codec
@@ -441,7 +448,9 @@ def parse(data: bytes, *, part: str = "") -> XmlDocument:
                 parent.children.append(element)
             if not match.group("empty"):
                 if len(stack) >= MAX_DEPTH:
-                    raise UnsafeDocumentError(f"XML nested deeper than {MAX_DEPTH} elements; refused", part=part)
+                    raise UnsafeDocumentError(
+                        f"XML nested deeper than {MAX_DEPTH} elements; refused", part=part
+                    )
                 stack.append(element)
             elif parent is None:
                 epilog_start = position
@@ -506,7 +515,9 @@ def iter_tokens(stream: IO[bytes], *, part: str = "", chunk_size: int = 1 << 20)
         match = _TOKEN.match(buffer, position)
         if match is None or (match.end() == len(buffer) and not finished):
             if finished:
-                raise DocumentError(f"not well-formed XML near {buffer[position : position + 20]!r}", part=part)
+                raise DocumentError(
+                    f"not well-formed XML near {buffer[position : position + 20]!r}", part=part
+                )
             block = stream.read(chunk_size)  # the token may go on in the next chunk
             try:
                 buffer = buffer[position:] + decoder.decode(block, final=not block)
