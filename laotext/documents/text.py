@@ -8,7 +8,8 @@ paragraphs converts each with its own table. Lines that hold Unicode Lao already
 keyboard-font reading that do not read as Lao (English), are kept as they are. Line ends are kept.
 
 CSV files are read as records (so a quoted cell may hold line breaks and delimiters) and every cell
-is judged and converted on its own; the delimiter and quoting are kept. Output CSV starts with a
+is judged and converted on its own; the delimiter and quoting are kept. Cells holding only a number
+or a date (digits and separators) are kept as they are, even in a keyboard-position font file. Output CSV starts with a
 UTF-8 byte order mark, which Excel needs to open it as UTF-8; text files get one only if they had it.
 
 >>> import io, pathlib, tempfile
@@ -36,6 +37,7 @@ from laotext.errors import DocumentError
 __all__ = ["convert", "decode_text"]
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
+_NUMBER = re.compile(r"[-+]?[\d\s.,:/%()]*")  # a CSV cell holding a number or date, never Lao keys
 _PARAGRAPH_CONFIDENCE = 0.9  # how sure a paragraph's own detection must be to override the file's
 _MAX_TEXT_BYTES = 256 << 20
 
@@ -151,7 +153,7 @@ def _convert_csv(text: str, tally: Tally) -> str:
     writer = csv.writer(output, dialect, lineterminator=newline)
     try:
         for row in csv.reader(io.StringIO(text, newline=""), dialect):
-            writer.writerow([converter.piece(cell) for cell in row])
+            writer.writerow([cell if _NUMBER.fullmatch(cell) else converter.piece(cell) for cell in row])
     except csv.Error as error:
         raise DocumentError(f"not valid CSV: {error}") from None
     return output.getvalue()
