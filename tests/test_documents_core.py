@@ -18,7 +18,8 @@ from laotext.errors import DocumentError, UnsafeDocumentError
 WORD = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r
 <w:document xmlns:w="urn:w" xmlns:mc="urn:mc" mc:Ignorable="w14"><w:body>
   <w:p><w:r><w:rPr><w:rFonts w:ascii='Times New Roman'  w:hAnsi="Times New Roman"/></w:rPr>
-  <w:t xml:space="preserve">Tom &amp; Jerry &#x0E81; </w:t></w:r><!-- kept --><?pi kept?><w:r><w:t><![CDATA[a<b]]></w:t></w:r></w:p>
+  <w:t xml:space="preserve">Tom &amp; Jerry &#x0E81; </w:t></w:r><!-- kept --><?pi kept?>
+  <w:r><w:t><![CDATA[a<b]]></w:t></w:r></w:p>
 </w:body></w:document>
 """
 

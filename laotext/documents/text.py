@@ -9,8 +9,9 @@ keyboard-font reading that do not read as Lao (English), are kept as they are. L
 
 CSV files are read as records (so a quoted cell may hold line breaks and delimiters) and every cell
 is judged and converted on its own; the delimiter and quoting are kept. Cells holding only a number
-or a date (digits and separators) are kept as they are, even in a keyboard-position font file. Output CSV starts with a
-UTF-8 byte order mark, which Excel needs to open it as UTF-8; text files get one only if they had it.
+or a date (digits and separators) are kept as they are, even in a keyboard-position font file.
+Output CSV starts with a UTF-8 byte order mark, which Excel needs to open it as UTF-8; text files
+get one only if they had it.
 
 >>> import io, pathlib, tempfile
 >>> from laotext.documents.report import ConvertOptions, Tally
