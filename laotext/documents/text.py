@@ -39,7 +39,8 @@ __all__ = ["convert", "decode_text"]
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _NUMBER = re.compile(r"[-+]?[\d\s.,:/%()]*")  # a CSV cell holding a number or date, never Lao keys
-_PARAGRAPH_CONFIDENCE = 0.9  # how sure a paragraph's own detection must be to override the file's
+_PARAGRAPH_CONFIDENCE = 0.5  # how sure a paragraph's own detection must be to override the file's
+_PARAGRAPH_MIN_LENGTH = 12  # shorter paragraphs are judged with the whole file
 _MAX_TEXT_BYTES = 256 << 20
 
 
@@ -100,7 +101,7 @@ class _Converter:
         from laotext.legacy import detect_encoding
 
         encoding = self.encoding
-        if len(text) > 40:
+        if len(text.strip()) >= _PARAGRAPH_MIN_LENGTH:
             own = detect_encoding(text)
             if own.is_legacy and own.confidence >= _PARAGRAPH_CONFIDENCE:
                 encoding = own.encoding
