@@ -402,6 +402,18 @@ def parse(data: bytes, *, part: str = "") -> XmlDocument:
     Raises :class:`~laotext.errors.UnsafeDocumentError` for a document type declaration or nesting
     deeper than :data:`MAX_DEPTH`, and :class:`~laotext.errors.DocumentError` for malformed XML.
     """
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # building a tree makes no garbage; collections while it grows would only cost time
+    try:
+        return _parse(data, part)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(data: bytes, part: str) -> XmlDocument:
     text, codec = _decode(data, part)
     position, length = 0, len(text)
     prolog: list[str] = []
