@@ -308,6 +308,25 @@ def test_symbol_elements_in_a_legacy_font_become_text(tmp_path: Path) -> None:
     assert report.runs == 1
 
 
+def test_soft_hyphen_elements_in_a_legacy_run_are_the_letter_no(tmp_path: Path) -> None:
+    # Word writes U+00AD (LSWin code 0xAD, the letter ນ) as <w:softHyphen/>, splitting the text.
+    legacy = lswin("ນ້ຳປະປາ ແລະ ການເງິນ")
+    pieces = legacy.split("\xad")
+    assert len(pieces) == 4  # three ນ
+    inner = "<w:softHyphen/>".join(
+        f'<w:t xml:space="preserve">{piece}</w:t>' if piece else "" for piece in pieces
+    )
+    english = "<w:r><w:softHyphen/><w:t>co-operate</w:t></w:r>"
+    source = tmp_path / "soft.docx"
+    rpr = f'<w:rPr><w:rFonts w:ascii="{LSWIN_FONT}" w:hAnsi="{LSWIN_FONT}"/></w:rPr>'
+    write_docx(source, paragraph(f"<w:r>{rpr}{inner}</w:r>", english))
+    target, report = _convert(source)
+    assert python_docx.Document(str(target)).paragraphs[0].text.startswith("ນ້ຳປະປາ ແລະ ການເງິນ")
+    runs = list(_root(target).iter(f"{W}r"))
+    assert runs[0].find(f"{W}softHyphen") is None and runs[1].find(f"{W}softHyphen") is not None
+    assert report.runs == 1
+
+
 def test_symbol_form_text_is_converted(tmp_path: Path) -> None:
     source = tmp_path / "symbolform.docx"
     write_docx(source, paragraph(run(_symbol_form(BOLD), LSWIN_FONT, bold=True)))

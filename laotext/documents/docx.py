@@ -361,7 +361,7 @@ class _Part:
             local: f"{{{w}}}{local}"
             for local in (
                 *("r", "rPr", "rStyle", "rFonts", "p", "pPr", "pStyle", "tbl", "tblPr", "tblStyle"),
-                *("txbxContent", "t", "delText", "sym"),
+                *("txbxContent", "t", "delText", "sym", "softHyphen"),
             )
         }
         self.skip = frozenset(
@@ -403,6 +403,7 @@ class _Part:
         text_tags = (tags["t"], tags["delText"])
         texts: list[Element] = []
         symbols: list[Element] = []
+        soft_hyphens = False
         rpr: Element | None = None
         for child in run.children:
             if isinstance(child, Element):
@@ -410,9 +411,11 @@ class _Part:
                     texts.append(child)
                 elif child.tag == tags["sym"]:
                     symbols.append(child)
+                elif child.tag == tags["softHyphen"]:
+                    soft_hyphens = True
                 elif child.tag == tags["rPr"] and rpr is None:
                     rpr = child
-        if not texts and not symbols:
+        if not texts and not symbols and not soft_hyphens:
             return
         styles = self.styles
         character_style: str | None = None
@@ -424,6 +427,8 @@ class _Part:
             direct = styles.properties(rpr)
             if direct:
                 props = {**props, **direct}
+        if soft_hyphens and self.tally.encoding_for(props.get("cs" if props.get("csrun") == "1" else "hAnsi")):
+            texts = self._merge_soft_hyphens(run)
         converted = False
         if texts:
             converted = self._convert_texts(texts, props)
@@ -432,6 +437,44 @@ class _Part:
         if converted:
             self._restyle(run, rpr, props)
             self.changed = True
+
+    def _merge_soft_hyphens(self, run: Element) -> list[Element]:
+        """Join the run's text pieces around ``w:softHyphen`` into one ``w:t``; return its text elements.
+
+        Word stores the character U+00AD as ``<w:softHyphen/>``, but in the LSWin fonts code 0xAD
+        is the letter ນ, so in a legacy run it is text, and must be converted with its neighbours.
+        """
+        tags = self.tags
+        mergeable = (tags["t"], tags["softHyphen"])
+        children: list[object] = []
+        group: list[Element] = []
+
+        def flush() -> None:
+            if not group:
+                return
+            if any(element.tag == tags["softHyphen"] for element in group):
+                text = "".join("\u00ad" if element.tag == tags["softHyphen"] else element.text for element in group)
+                merged = next((element for element in group if element.tag == tags["t"]), None)
+                if merged is None:
+                    merged = run.make_child(tags["t"])
+                    run.remove(merged)
+                merged.set_text(text)
+                if text != text.strip():
+                    merged.set(_SPACE, "preserve")
+                children.append(merged)
+            else:
+                children.extend(group)
+            group.clear()
+
+        for child in run.children:
+            if isinstance(child, Element) and child.tag in mergeable:
+                group.append(child)
+            else:
+                flush()
+                children.append(child)
+        flush()
+        run.children = children  # type: ignore[assignment]
+        return [child for child in run.elements() if child.tag in (tags["t"], tags["delText"])]
 
     def _convert_texts(self, elements: list[Element], props: Props) -> bool:
         pieces = [element.text for element in elements]

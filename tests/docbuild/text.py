@@ -6,20 +6,22 @@ import csv
 import io
 from pathlib import Path
 
-from docbuild import BODY, ENGLISH, ITALIC, KEYBOARD, MOTTO, SUBJECT, TABLE, TITLE, keyboard
+from docbuild import BODY, BOLD, ENGLISH, ITALIC, KEYBOARD, MOTTO, SUBJECT, TABLE, TITLE, keyboard
 from laotext.legacy import encode_bytes
 
 
 def build_example(path: Path) -> None:
     """A letter saved from an LSWin editor as cp1252 bytes, CRLF line ends, one keyboard-font paragraph."""
-    lswin_part = encode_bytes(f"{TITLE}\r\n{MOTTO}\r\n\r\n{SUBJECT}\r\n{BODY}\r\n", "lswin")
+    lswin_part = encode_bytes(f"{TITLE}\r\n{MOTTO}\r\n\r\n{BOLD}: {SUBJECT}\r\n{BODY}\r\n", "lswin")
     typed = keyboard(f"{KEYBOARD} {ITALIC}").encode("ascii")
     path.write_bytes(lswin_part + ENGLISH.encode("ascii") + b"\r\n\r\n" + typed + b"\r\n")
 
 
 def expected_text() -> str:
     """What converting :func:`build_example` must give."""
-    return f"{TITLE}\r\n{MOTTO}\r\n\r\n{SUBJECT}\r\n{BODY}\r\n{ENGLISH}\r\n\r\n{KEYBOARD} {ITALIC}\r\n"
+    return (
+        f"{TITLE}\r\n{MOTTO}\r\n\r\n{BOLD}: {SUBJECT}\r\n{BODY}\r\n{ENGLISH}\r\n\r\n{KEYBOARD} {ITALIC}\r\n"
+    )
 
 
 def build_csv_example(path: Path) -> None:
