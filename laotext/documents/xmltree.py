@@ -164,7 +164,7 @@ class Element:
     plain names. Only an element whose attributes were changed gets its start tag rebuilt.
     """
 
-    __slots__ = ("_end", "_start", "attributes", "children", "namespaces", "parent", "qname", "tag")
+    __slots__ = ("_end", "_names", "_start", "attributes", "children", "namespaces", "parent", "qname", "tag")
 
     def __init__(
         self,
@@ -181,18 +181,20 @@ class Element:
         self.children: list[Node] = []
         self._start = start  # source of the start tag, None once attributes change
         self._end: str | None = None  # source of the end tag, None when written as <x/>
+        self._names: dict[str, str] | None = None  # {namespace}local -> qualified name, made on first use
         self.tag = _clark(qname, namespaces, default=True)
 
     # -- attributes -----------------------------------------------------------------------------
     def _qualified(self, name: str, *, create: bool = False) -> str | None:
         if not name.startswith("{"):
             return name
+        names = self._names
+        if names is None:
+            names = self._names = {_clark(q, self.namespaces, default=False): q for q in self.attributes}
+        qname = names.get(name)
+        if qname is not None or not create:
+            return qname
         namespace, local = name[1:].split("}", 1)
-        for qname in self.attributes:
-            if _clark(qname, self.namespaces, default=False) == name:
-                return qname
-        if not create:
-            return None
         if namespace == XML_NAMESPACE:
             return f"xml:{local}"
         for prefix, uri in self.namespaces.items():
@@ -214,6 +216,7 @@ class Element:
         if self.attributes.get(qname) != value:
             self.attributes[qname] = value
             self._start = None
+            self._names = None
 
     def remove_attribute(self, name: str) -> None:
         """Remove attribute *name* if present."""
@@ -221,6 +224,7 @@ class Element:
         if qname is not None and qname in self.attributes:
             del self.attributes[qname]
             self._start = None
+            self._names = None
 
     # -- navigation -----------------------------------------------------------------------------
     def elements(self) -> Iterator[Element]:
