@@ -427,7 +427,8 @@ class _Part:
             direct = styles.properties(rpr)
             if direct:
                 props = {**props, **direct}
-        if soft_hyphens and self.tally.encoding_for(props.get("cs" if props.get("csrun") == "1" else "hAnsi")):
+        shown_in = props.get("cs" if props.get("csrun") == "1" else "hAnsi")  # the font of U+00AD
+        if soft_hyphens and self.tally.encoding_for(shown_in):
             texts = self._merge_soft_hyphens(run)
         converted = False
         if texts:
@@ -453,7 +454,8 @@ class _Part:
             if not group:
                 return
             if any(element.tag == tags["softHyphen"] for element in group):
-                text = "".join("\u00ad" if element.tag == tags["softHyphen"] else element.text for element in group)
+                soft = tags["softHyphen"]
+                text = "".join("\u00ad" if element.tag == soft else element.text for element in group)
                 merged = next((element for element in group if element.tag == tags["t"]), None)
                 if merged is None:
                     merged = run.make_child(tags["t"])
