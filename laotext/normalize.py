@@ -465,6 +465,27 @@ def _widened(edits: list[Edit], pieces: list[_Piece], text: str) -> list[Edit]:
     return widened
 
 
+def _trimmed_change(start: int, before: str, after: str, fixes: tuple[str, ...]) -> Change:
+    """A change without the characters its two sides share at either end.
+
+    Fixes applied one after another can give a piece whose first or last character ends up as it
+    was (a Thai tone mark moved after a vowel and then made Lao); the change reports only the rest.
+    """
+    prefix = 0
+    while prefix < min(len(before), len(after)) and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(before), len(after)) - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    return Change(
+        start + prefix,
+        start + len(before) - suffix,
+        before[prefix : len(before) - suffix],
+        after[prefix : len(after) - suffix],
+        fixes,
+    )
+
+
 def _narrowed(match: re.Match[str], new: str, codes: tuple[str, ...], per_character: bool) -> list[Edit]:
     """Return the edits a match makes, leaving out the characters it keeps at either end.
 
@@ -521,7 +542,7 @@ def normalize_and_explain(text: str, *, form: str = "standard", **switches: bool
         if unicodedata.is_normalized("NFC", text):
             break
     changes = tuple(
-        Change(p.start, p.end, original[p.start : p.end], p.text, p.fixes)
+        _trimmed_change(p.start, original[p.start : p.end], p.text, p.fixes)
         for p in pieces
         if p.text is not None and p.text != original[p.start : p.end]
     )
