@@ -511,8 +511,8 @@ def convert(
     to. The exit status is 1 if any file failed.
 
     \b
-    Plain text (one FILE or - for standard input, and no document suffix): the bytes of an old
-    .txt file, or UTF-8 text holding the characters Word shows for legacy text. The output is
+    Plain text (one .txt or other non-document FILE, or - for standard input): the bytes of an old
+    text file, or UTF-8 text holding the characters Word shows for legacy text. The output is
     UTF-8, line ends kept. Codes with no known character are written as U+FFFD and reported;
     the exit status is then 1.
 
