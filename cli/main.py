@@ -102,6 +102,7 @@ def cli() -> None:
       laotext normalize letter.txt -o letter-fixed.txt
       laotext convert old-letter.txt -o letter.txt
       laotext convert "Old documents" -o Converted
+      laotext segment letter.txt
       laotext encodings
       echo "ບ່ໍມີ" | laotext check -
       laotext number 1500000 --money
@@ -667,6 +668,55 @@ def _convert_plain_text(
             err=True,
         )
         sys.exit(EXIT_FOUND)
+
+
+@cli.command()
+@click.argument("file", default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--sep", default="|", show_default=True, help="What to write between the pieces.")
+@click.option("--sentences", "unit", flag_value="sentences", help="Split into sentences, one per line.")
+@click.option("--syllables", "unit", flag_value="syllables", help="Split into syllables.")
+@click.option(
+    "--engine",
+    default="default",
+    show_default=True,
+    help="Word segmentation engine: default (dictionary, least cost), longest or syllable.",
+)
+@click.option("--keep-whitespace", is_flag=True, help="Write white space between words as pieces too.")
+def segment(file: str, sep: str, unit: str | None, engine: str, keep_whitespace: bool) -> None:
+    """Split Lao text (FILE or - for standard input) into words, sentences or syllables.
+
+    Reads and writes line by line, so it works on files of any size. Each output line holds the
+    pieces of one input line joined by --sep; with --sentences each sentence goes on its own line.
+
+    \b
+    Examples:
+      laotext segment letter.txt
+      echo "ຂ້ອຍຮັກປະເທດລາວ" | laotext segment --sep " / "
+      laotext segment --sentences news.txt
+      laotext segment --syllables letter.txt
+    """
+    from laotext import segment as segmentation
+    from laotext.syllables import syllables
+
+    try:
+        tokenizer = segmentation.Tokenizer(engine=engine)
+    except LaotextError as error:
+        _fail(str(error))
+        return
+    out = sys.stdout.buffer  # UTF-8 whatever the terminal's locale
+    for line in _lines(file):
+        body = line.rstrip("\r\n")
+        if unit == "sentences":
+            for sentence in segmentation.sent_tokenize(body):
+                if sentence.strip():
+                    out.write((sentence.strip() + "\n").encode())
+            continue
+        if unit == "syllables":
+            pieces = [piece for piece in syllables(body) if keep_whitespace or piece.strip()]
+        else:
+            pieces = tokenizer.tokenize(body, keep_whitespace=keep_whitespace)
+        out.write((sep.join(pieces) + "\n").encode())
+    out.flush()
 
 
 def _font_map(pairs: tuple[str, ...]) -> dict[str, str]:

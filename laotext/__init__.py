@@ -2,10 +2,10 @@
 
 Normalization, syllables and validation of Lao text, Lao numbers and dates, the Lao keyboard
 layout (``laotext.keyboard``), legacy Lao font text (``laotext.legacy``: conversion to Unicode
-and back, detection, codecs), and documents typed in legacy fonts (``laotext.documents``). This
-module only re-exports the public API; data files are read on first use, not at import, and the
-numbers, dates, keyboard, legacy and documents modules are imported when one of their names is
-first used.
+and back, detection, codecs), documents typed in legacy fonts (``laotext.documents``), and word
+and sentence segmentation (``laotext.segment``). This module only re-exports the public API;
+data files are read on first use, not at import, and the numbers, dates, keyboard, legacy,
+documents and segment modules are imported when one of their names is first used.
 
 >>> import laotext
 >>> laotext.normalize("ນໍ້າ")
@@ -49,6 +49,7 @@ __all__ = [
     "Normalized",
     "NumberWordsError",
     "Profile",
+    "Tokenizer",
     "UnknownEncodingError",
     "UnknownOptionError",
     "UnknownProfileError",
@@ -71,6 +72,7 @@ __all__ = [
     "number_to_words",
     "parse_date",
     "register_codecs",
+    "sent_tokenize",
     "syllable_spans",
     "syllables",
     "to_arabic_digits",
@@ -78,6 +80,7 @@ __all__ = [
     "to_unicode",
     "to_unicode_and_explain",
     "validate",
+    "word_tokenize",
     "words_to_number",
 ]
 
@@ -102,6 +105,7 @@ if TYPE_CHECKING:
         to_lao_digits,
         words_to_number,
     )
+    from laotext.segment import Tokenizer, sent_tokenize, word_tokenize
 
 # Public names whose modules are imported on first use, to keep ``import laotext`` light.
 _LAZY = {
@@ -124,6 +128,9 @@ _LAZY = {
     "to_arabic_digits": "laotext.numbers",
     "to_lao_digits": "laotext.numbers",
     "words_to_number": "laotext.numbers",
+    "Tokenizer": "laotext.segment",
+    "sent_tokenize": "laotext.segment",
+    "word_tokenize": "laotext.segment",
 }
 
 

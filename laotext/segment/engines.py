@@ -1,0 +1,117 @@
+"""Ways of cutting a run of Lao syllables into words, in a registry keyed by name.
+
+An engine takes the lookup keys of a run's syllables and a :class:`~laotext.segment.lexicon.Lexicon`
+and returns the syllable indexes where words end.
+
+* ``default`` (``dictionary``): the cut of least total cost (dynamic programming over syllables).
+  A word costs what the lexicon says; a syllable that starts no known word is a word of its own at
+  :data:`~laotext.segment.lexicon.UNKNOWN_COST`. From each syllable only words of the lexicon are
+  tried, stopping as soon as the syllables read so far begin no word, so the work is at most
+  (number of syllables × syllables of the longest word): linear in the length of the text, and
+  never a search over all cuts.
+* ``longest``: greedy longest match from the left, for comparison (faster, less accurate).
+* ``syllable``: every syllable a word of its own.
+
+>>> from laotext.segment.lexicon import Lexicon
+>>> lexicon = Lexicon({"ສະບາຍ": 700, "ສະບາຍດີ": 600, "ດີ": 900})
+>>> ENGINES["default"].cut(["ສະ", "ບາຍ", "ດີ"], lexicon)
+[3]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from laotext.segment.lexicon import UNKNOWN_COST, Lexicon
+
+__all__ = ["ENGINES", "Engine", "get_engine"]
+
+Cutter = Callable[[Sequence[str], Lexicon], list[int]]
+
+
+@dataclass(frozen=True)
+class Engine:
+    """A segmentation engine: its name, what it does, and the function cutting a run."""
+
+    name: str
+    description: str
+    cut: Cutter
+
+
+def _least_cost(keys: Sequence[str], lexicon: Lexicon) -> list[int]:
+    n = len(keys)
+    if n <= 1:
+        return [n] if n else []
+    costs, prefixes, longest = lexicon.costs, lexicon.prefixes, lexicon.longest
+    infinity = 1 << 62
+    best = [infinity] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = 0
+    for start in range(n):
+        here = best[start]
+        word = keys[start]
+        cost = costs.get(word)
+        total = here + (UNKNOWN_COST if cost is None else cost)
+        if total < best[start + 1]:
+            best[start + 1] = total
+            back[start + 1] = start
+        end = start + 1
+        limit = min(n, start + longest)
+        while end < limit and word in prefixes:
+            word += keys[end]
+            end += 1
+            cost = costs.get(word)
+            if cost is not None and here + cost < best[end]:
+                best[end] = here + cost
+                back[end] = start
+    ends: list[int] = []
+    end = n
+    while end > 0:
+        ends.append(end)
+        end = back[end]
+    ends.reverse()
+    return ends
+
+
+def _longest_first(keys: Sequence[str], lexicon: Lexicon) -> list[int]:
+    costs, prefixes, longest = lexicon.costs, lexicon.prefixes, lexicon.longest
+    ends: list[int] = []
+    start, n = 0, len(keys)
+    while start < n:
+        word, end, found = keys[start], start + 1, start + 1
+        while end < min(n, start + longest) and word in prefixes:
+            word += keys[end]
+            end += 1
+            if word in costs:
+                found = end
+        ends.append(found)
+        start = found
+    return ends
+
+
+def _syllables(keys: Sequence[str], lexicon: Lexicon) -> list[int]:
+    return list(range(1, len(keys) + 1))
+
+
+ENGINES: dict[str, Engine] = {
+    engine.name: engine
+    for engine in (
+        Engine("default", "least total cost over the dictionary (dynamic programming, linear)", _least_cost),
+        Engine("longest", "greedy longest dictionary match from the left", _longest_first),
+        Engine("syllable", "every syllable a word of its own", _syllables),
+    )
+}
+ENGINES["dictionary"] = ENGINES["default"]
+
+
+def get_engine(name: str) -> Engine:
+    """The engine called *name*; an unknown name raises :class:`~laotext.errors.UnknownOptionError`."""
+    from laotext.errors import UnknownOptionError
+
+    if not isinstance(name, str):
+        raise TypeError(f"engine must be a str, not {type(name).__name__}")
+    try:
+        return ENGINES[name]
+    except KeyError:
+        raise UnknownOptionError("engine", name, sorted(ENGINES)) from None

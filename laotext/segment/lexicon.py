@@ -1,0 +1,160 @@
+"""The word list segmentation looks words up in, keyed by the lookup form of their syllables.
+
+Each word is stored under the joined lookup forms (:func:`laotext.normalize`) of its syllables, so
+that ຫນັງສື, ໜັງສື and a ໜັງສື typed with ໍ+າ or a tone before its vowel all find the same entry,
+and with a *cost*: segmentation picks, for each run of Lao, the cut into words with the smallest
+total cost. The bundled words come from three independent lists (``data/lexicon_lo.tsv``); a word
+costs :data:`WORD_COST` less a bonus for each list that has it, so that a word all three lists agree
+on is preferred to a string only one list holds. The bonuses (:data:`SOURCE_BONUS`) were chosen by
+comparing a few settings on the training part of a public segmentation corpus; no word, cost or
+list entry was learnt from it.
+
+>>> lexicon = Lexicon({"ໜັງສື": 400})
+>>> lexicon.cost(lexicon.key("ຫນັງສື"))
+400
+>>> lexicon.longest
+2
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
+
+from laotext.errors import require_str
+
+__all__ = [
+    "SOURCE_BONUS",
+    "UNKNOWN_COST",
+    "USER_WORD_COST",
+    "WORD_COST",
+    "Lexicon",
+    "bundled",
+    "syllable_key",
+]
+
+#: What a word of the list costs before the bonuses.
+WORD_COST = 1000
+#: The bonus for each list holding a word. The Wilson–Campbell list (used by ICU) agrees best with
+#: how Lao news is segmented, then the Ministry's dictionary, then the spell-check list.
+SOURCE_BONUS: Mapping[str, int] = {"google": 100, "wilson-campbell": 300, "mpt": 200}
+#: What a word added by the user costs: as much as a word all lists agree on.
+USER_WORD_COST = WORD_COST - sum(SOURCE_BONUS.values())
+#: What a syllable that starts no known word costs (it becomes a word of its own).
+UNKNOWN_COST = 3000
+
+
+@lru_cache(maxsize=1 << 16)
+def syllable_key(syllable: str) -> str:
+    """The lookup form of one syllable (cached: texts repeat a few thousand syllables).
+
+    >>> syllable_key("ຫນັງ"), syllable_key("ນໍ້າ")
+    ('ໜັງ', 'ນ້ຳ')
+    """
+    from laotext.normalize import normalize
+
+    return normalize(syllable)
+
+
+class Lexicon:
+    """Words and their costs, with every prefix (in whole syllables) of every word.
+
+    *words* maps each word (any spelling) to its cost. Words can be added and removed later.
+    """
+
+    def __init__(self, words: Mapping[str, int] | Iterable[str] = ()) -> None:
+        self._costs: dict[str, int] = {}
+        self._prefixes: Counter[str] = Counter()
+        self._lengths: Counter[int] = Counter()
+        items = words.items() if isinstance(words, Mapping) else ((word, USER_WORD_COST) for word in words)
+        for word, cost in items:
+            self.add(word, cost)
+
+    @staticmethod
+    def syllables_of(word: str) -> list[str]:
+        """The lookup forms of the syllables of *word*."""
+        from laotext.syllables import _syllable_regex
+
+        return [syllable_key(piece) for piece in _syllable_regex().findall(word)]
+
+    def key(self, word: str) -> str:
+        """The key *word* is stored under."""
+        return "".join(self.syllables_of(word))
+
+    def add(self, word: str, cost: int = USER_WORD_COST) -> None:
+        """Add *word* (or change its cost)."""
+        require_str(word, "Lexicon.add")
+        pieces = self.syllables_of(word.strip())
+        if not pieces:
+            raise ValueError("cannot add an empty word")
+        key = "".join(pieces)
+        if key not in self._costs:
+            prefix = ""
+            for piece in pieces[:-1]:
+                prefix += piece
+                self._prefixes[prefix] += 1
+            self._lengths[len(pieces)] += 1
+        self._costs[key] = cost
+
+    def remove(self, word: str) -> None:
+        """Remove *word*; a word that is not there raises KeyError."""
+        pieces = self.syllables_of(require_str(word, "Lexicon.remove").strip())
+        key = "".join(pieces)
+        if key not in self._costs:
+            raise KeyError(word)
+        del self._costs[key]
+        prefix = ""
+        for piece in pieces[:-1]:
+            prefix += piece
+            self._prefixes[prefix] -= 1
+            if not self._prefixes[prefix]:
+                del self._prefixes[prefix]
+        self._lengths[len(pieces)] -= 1
+        if not self._lengths[len(pieces)]:
+            del self._lengths[len(pieces)]
+
+    def cost(self, key: str) -> int | None:
+        """The cost of the word stored under *key*, or None."""
+        return self._costs.get(key)
+
+    @property
+    def costs(self) -> Mapping[str, int]:
+        """Key → cost of every word (read only)."""
+        return self._costs
+
+    @property
+    def prefixes(self) -> Mapping[str, int]:
+        """Every proper prefix of a key, in whole syllables (read only)."""
+        return self._prefixes
+
+    @property
+    def longest(self) -> int:
+        """The most syllables a word has."""
+        return max(self._lengths, default=1)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.key(word) in self._costs
+
+    def __len__(self) -> int:
+        return len(self._costs)
+
+    def copy(self) -> Lexicon:
+        """An independent copy."""
+        clone = Lexicon()
+        clone._costs = dict(self._costs)
+        clone._prefixes = Counter(self._prefixes)
+        clone._lengths = Counter(self._lengths)
+        return clone
+
+
+@cache
+def bundled() -> Lexicon:
+    """The bundled lexicon (shared: copy it before changing it). Built on first use."""
+    from laotext import _data
+
+    lexicon = Lexicon()
+    for row in _data.read_tsv("lexicon_lo.tsv"):
+        bonus = sum(SOURCE_BONUS.get(source, 0) for source in row["sources"].split(","))
+        lexicon.add(row["word"], WORD_COST - bonus)
+    return lexicon

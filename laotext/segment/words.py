@@ -1,0 +1,157 @@
+"""Word segmentation: :func:`word_tokenize` and :class:`Tokenizer`.
+
+The text is first cut into chunks (:mod:`laotext.segment.chunks`): numbers, URLs, e-mail addresses,
+Latin words, Thai runs and punctuation stay whole. Each Lao run is cut into syllables (Thai
+look-alike marks typed in it read as their Lao twins), each syllable is put in its lookup form
+(:func:`~laotext.segment.lexicon.syllable_key`), and an engine (:mod:`laotext.segment.engines`)
+picks the word ends. Then ໆ joins the word before it, and a run of bare consonants (ສປປ) stays one
+abbreviation. The words returned are slices of the input: ``"".join(word_tokenize(text)) == text``
+for every str (with ``keep_whitespace=True``).
+
+>>> word_tokenize("ສະບາຍດີ ປີ 2025!")
+['ສະບາຍດີ', ' ', 'ປີ', ' ', '2025', '!']
+>>> word_tokenize("ຫນັງສືພິມລາວ"), word_tokenize("ໜັງສືພິມລາວ")
+(['ຫນັງສືພິມ', 'ລາວ'], ['ໜັງສືພິມ', 'ລາວ'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from laotext.errors import require_str
+from laotext.segment.chunks import chunks
+from laotext.segment.engines import Engine, get_engine
+from laotext.segment.lexicon import USER_WORD_COST, Lexicon, bundled, syllable_key
+
+__all__ = ["Tokenizer", "word_tokenize"]
+
+_REPEAT = "ໆ"
+_BARE_CONSONANT = re.compile("[\u0e81-\u0eae]")
+_LAO_END = re.compile("[\u0e81-\u0ecf]$")
+
+
+@cache
+def _thai_marks() -> dict[int, str]:
+    from laotext.chars import thai_lookalikes
+
+    marks = range(0x0E31, 0x0E4F)
+    return {ord(thai): lao for thai, lao in thai_lookalikes().items() if ord(thai) in marks}
+
+
+class Tokenizer:
+    """A word segmenter with its own vocabulary.
+
+    *words*: None for the bundled lexicon; an iterable of words, or a mapping of words to costs
+    (lower is preferred; see :mod:`laotext.segment.lexicon`), for a vocabulary of your own;
+    *extend*: add *words* to the bundled lexicon instead of replacing it. *engine* names an entry
+    of :data:`~laotext.segment.engines.ENGINES`.
+
+    >>> tokenizer = Tokenizer(["ສຳນັກງານໃຫຍ່"], extend=True)
+    >>> tokenizer.tokenize("ສຳນັກງານໃຫຍ່ແຂວງ")
+    ['ສຳນັກງານໃຫຍ່', 'ແຂວງ']
+    >>> tokenizer.remove_word("ສຳນັກງານໃຫຍ່")
+    >>> tokenizer.tokenize("ສຳນັກງານໃຫຍ່ແຂວງ")
+    ['ສຳນັກງານ', 'ໃຫຍ່', 'ແຂວງ']
+    """
+
+    def __init__(
+        self,
+        words: Iterable[str] | Mapping[str, int] | None = None,
+        *,
+        engine: str = "default",
+        extend: bool = False,
+    ) -> None:
+        self.engine: Engine = get_engine(engine)
+        if words is None:
+            self._lexicon = bundled()
+            self._shared = True
+        else:
+            if isinstance(words, str):
+                raise TypeError("words must be an iterable of words, not a str")
+            self._lexicon = bundled().copy() if extend else Lexicon()
+            self._shared = False
+            if isinstance(words, Mapping):
+                for word, cost in words.items():
+                    self._lexicon.add(word, cost)
+            else:
+                for word in words:
+                    self._lexicon.add(word)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The words this tokenizer knows."""
+        return self._lexicon
+
+    def _own(self) -> Lexicon:
+        if self._shared:
+            self._lexicon = self._lexicon.copy()
+            self._shared = False
+        return self._lexicon
+
+    def add_word(self, word: str, cost: int = USER_WORD_COST) -> None:
+        """Teach the tokenizer *word* (this tokenizer only)."""
+        self._own().add(word, cost)
+
+    def remove_word(self, word: str) -> None:
+        """Forget *word* (this tokenizer only); KeyError if it is not known."""
+        self._own().remove(word)
+
+    def tokenize(self, text: str, *, keep_whitespace: bool = True) -> list[str]:
+        """The words of *text*, slices of it in order (see :func:`word_tokenize`)."""
+        require_str(text, "word_tokenize")
+        out: list[str] = []
+        for chunk in chunks(text):
+            if chunk.kind == "lao":
+                self._lao_run(chunk.text, out)
+            elif chunk.kind == "space":
+                if keep_whitespace:
+                    out.append(chunk.text)
+            else:
+                out.append(chunk.text)
+        return out
+
+    def _lao_run(self, run: str, out: list[str]) -> None:
+        from laotext.syllables import _syllable_regex
+
+        pieces = _syllable_regex().findall(run.translate(_thai_marks()))
+        keys = [syllable_key(piece) for piece in pieces]
+        ends = self.engine.cut(keys, self._lexicon)
+        offsets = [0]
+        for piece in pieces:
+            offsets.append(offsets[-1] + len(piece))
+        start = 0
+        first = len(out)
+        previous_bare = False  # the last word is an abbreviation of bare consonants (ສປປ)
+        for end in ends:
+            word = run[offsets[start] : offsets[end]]
+            start = end
+            bare = len(word) == 1 and _BARE_CONSONANT.match(word) is not None
+            if word == _REPEAT and out and _LAO_END.search(out[-1]):
+                out[-1] += word  # ໆ repeats the word before it
+            elif bare and previous_bare and len(out) > first:
+                out[-1] += word
+            else:
+                out.append(word)
+                previous_bare = bare
+
+
+@cache
+def _default_tokenizer(engine: str) -> Tokenizer:
+    return Tokenizer(engine=engine)
+
+
+def word_tokenize(text: str, *, engine: str = "default", keep_whitespace: bool = True) -> list[str]:
+    """Split *text* into words; ``"".join(word_tokenize(text)) == text``.
+
+    Lao is cut into dictionary words at syllable boundaries (spelling variants such as ຫນ/ໜ, ໍາ/ຳ,
+    ຫລ/ຫຼ and a tone typed before its vowel match the same words; the words returned are slices
+    of *text*, as typed). Numbers, URLs, e-mail addresses, Latin words, Thai runs and punctuation
+    stay whole. With ``keep_whitespace=False`` white space is left out. *engine*: ``"default"``,
+    ``"longest"`` or ``"syllable"``. Linear in the length of *text*.
+
+    >>> word_tokenize("ນ້ຳຖ້ວມໃຫຍ່ 1,000,000 ກີບ", keep_whitespace=False)
+    ['ນ້ຳຖ້ວມ', 'ໃຫຍ່', '1,000,000', 'ກີບ']
+    """
+    return _default_tokenizer(engine).tokenize(text, keep_whitespace=keep_whitespace)
