@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["Chunk", "chunks"]
+__all__ = ["Chunk", "chunk_pattern", "chunks"]
 
 _DIGIT = "0-9\u0ed0-\u0ed9"
 _LAO_LETTERS = "\u0e81-\u0eae\u0edc-\u0edf"
@@ -40,7 +40,8 @@ class Chunk:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def chunk_pattern() -> re.Pattern[str]:
+    """The compiled pattern: each match is one chunk, named by ``match.lastgroup``."""
     return re.compile(
         rf"""
           (?P<url>(?:https?://|www\.)[^\s<>"'“”]*[^\s<>"'“”.,;:!?)\]}}])
@@ -60,7 +61,7 @@ def _pattern() -> re.Pattern[str]:
 
 def chunks(text: str) -> Iterator[Chunk]:
     """Cut *text* into :class:`Chunk` pieces; their texts join back to *text*."""
-    for match in _pattern().finditer(text):
+    for match in chunk_pattern().finditer(text):
         kind = match.lastgroup or "other"
         if kind == "mark":
             kind = "punctuation"

@@ -43,28 +43,31 @@ def _least_cost(keys: Sequence[str], lexicon: Lexicon) -> list[int]:
     n = len(keys)
     if n <= 1:
         return [n] if n else []
-    costs, prefixes, longest = lexicon.costs, lexicon.prefixes, lexicon.longest
-    infinity = 1 << 62
-    best = [infinity] * (n + 1)
-    back = [0] * (n + 1)
-    best[0] = 0
+    cost_of = lexicon.costs.get
+    prefixes = lexicon.prefixes
+    longest = lexicon.longest
+    best = [0] + [1 << 62] * n  # least cost of the first k syllables
+    back = [0] * (n + 1)  # where the last word of that best cut starts
     for start in range(n):
         here = best[start]
         word = keys[start]
-        cost = costs.get(word)
-        total = here + (UNKNOWN_COST if cost is None else cost)
-        if total < best[start + 1]:
-            best[start + 1] = total
-            back[start + 1] = start
         end = start + 1
+        total = here + cost_of(word, UNKNOWN_COST)
+        if total < best[end]:
+            best[end] = total
+            back[end] = start
+        if word not in prefixes:
+            continue
         limit = min(n, start + longest)
-        while end < limit and word in prefixes:
+        while end < limit:
             word += keys[end]
             end += 1
-            cost = costs.get(word)
+            cost = cost_of(word)
             if cost is not None and here + cost < best[end]:
                 best[end] = here + cost
                 back[end] = start
+            if word not in prefixes:
+                break
     ends: list[int] = []
     end = n
     while end > 0:

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
+from itertools import accumulate
 
 from laotext.errors import require_str
-from laotext.segment.chunks import chunks
+from laotext.segment.chunks import chunk_pattern
 from laotext.segment.engines import Engine, get_engine
 from laotext.segment.lexicon import USER_WORD_COST, Lexicon, bundled, syllable_key
 
@@ -63,7 +64,10 @@ class Tokenizer:
         engine: str = "default",
         extend: bool = False,
     ) -> None:
+        from laotext.syllables import _syllable_regex
+
         self.engine: Engine = get_engine(engine)
+        self._split = _syllable_regex().findall
         if words is None:
             self._lexicon = bundled()
             self._shared = True
@@ -102,31 +106,39 @@ class Tokenizer:
         """The words of *text*, slices of it in order (see :func:`word_tokenize`)."""
         require_str(text, "word_tokenize")
         out: list[str] = []
-        for chunk in chunks(text):
-            if chunk.kind == "lao":
-                self._lao_run(chunk.text, out)
-            elif chunk.kind == "space":
-                if keep_whitespace:
-                    out.append(chunk.text)
-            else:
-                out.append(chunk.text)
+        lao_run = self._lao_run
+        for match in chunk_pattern().finditer(text):
+            kind = match.lastgroup
+            if kind == "lao":
+                lao_run(match.group(), out)
+            elif kind != "space" or keep_whitespace:
+                out.append(match.group())
         return out
 
     def _lao_run(self, run: str, out: list[str]) -> None:
-        from laotext.syllables import _syllable_regex
-
-        pieces = _syllable_regex().findall(run.translate(_thai_marks()))
-        keys = [syllable_key(piece) for piece in pieces]
-        ends = self.engine.cut(keys, self._lexicon)
-        offsets = [0]
-        for piece in pieces:
-            offsets.append(offsets[-1] + len(piece))
-        start = 0
+        """Append the words of the Lao run *run* to *out*."""
+        has_thai = _THAI_MARK.search(run) is not None
+        pieces = self._split(run.translate(_thai_marks()) if has_thai else run)
+        if len(pieces) == 1:
+            words = pieces if not has_thai else [run]
+        else:
+            ends = self.engine.cut(list(map(_KEYS.__getitem__, pieces)), self._lexicon)
+            if has_thai:  # the pieces hold the Lao twins of Thai marks: cut the run itself
+                offsets = [0, *accumulate(map(len, pieces))]
+                words = [
+                    run[offsets[start] : offsets[end]] for start, end in zip([0, *ends], ends, strict=False)
+                ]
+            else:
+                words = [
+                    pieces[start] if end - start == 1 else "".join(pieces[start:end])
+                    for start, end in zip([0, *ends], ends, strict=False)
+                ]
+        if _REPEAT not in run and 1 not in map(len, words):
+            out.extend(words)
+            return
         first = len(out)
         previous_bare = False  # the last word is an abbreviation of bare consonants (ສປປ)
-        for end in ends:
-            word = run[offsets[start] : offsets[end]]
-            start = end
+        for word in words:
             bare = len(word) == 1 and _BARE_CONSONANT.match(word) is not None
             if word == _REPEAT and out and _LAO_END.search(out[-1]):
                 out[-1] += word  # ໆ repeats the word before it
@@ -135,6 +147,20 @@ class Tokenizer:
             else:
                 out.append(word)
                 previous_bare = bare
+
+
+class _SyllableKeys(dict[str, str]):
+    """Syllable → lookup form, filled on first sight of each syllable (texts repeat a few thousand)."""
+
+    def __missing__(self, syllable: str) -> str:
+        key = syllable_key(syllable)
+        if len(self) < 1 << 17:
+            self[syllable] = key
+        return key
+
+
+_KEYS = _SyllableKeys()
+_THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 @cache
