@@ -32,6 +32,7 @@ the peers)::
 from __future__ import annotations
 
 import argparse
+import itertools
 import subprocess
 import sys
 import time
@@ -172,7 +173,7 @@ def segmenters(laotext_module: object) -> dict[str, Segmenter]:
         def icu_tokenize(text: str) -> list[str]:
             breaker.setText(text)
             bounds = [0, *breaker]
-            return [text[start:end] for start, end in zip(bounds, bounds[1:])]
+            return [text[start:end] for start, end in itertools.pairwise(bounds)]
 
         tools[f"ICU {icu.ICU_VERSION} word break"] = icu_tokenize
     return tools
@@ -264,8 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{precision * 100:.2f}",
                 f"{recall * 100:.2f}",
                 f"{boundary * 100:.2f}",
+                f"{lossy:,}",
             ]
-            + [f"{lossy:,}"]
         )
         results[name] = {"word_f1": word, "precision": precision, "recall": recall, "boundary_f1": boundary}
     print_table(
@@ -274,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = [line for line in corpus.splitlines() if line.strip()]
     characters = sum(map(len, lines))
     print(
-        f"\nSpeed on {args.corpus.name}: {len(lines):,} lines, {characters:,} characters, median of {args.repeat}"
+        f"\nSpeed on {args.corpus.name}: {len(lines):,} lines, {characters:,} characters, "
+        f"median of {args.repeat}"
     )
     rates = speed(tools, lines, args.repeat)
     reference = next((rate for name, rate in rates.items() if name.startswith("laonlp")), None)
