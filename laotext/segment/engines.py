@@ -37,6 +37,8 @@ class Engine:
     name: str
     description: str
     cut: Cutter
+    joins_unknown: bool = True
+    """Whether neighbouring syllables that start no known word are then joined into one word."""
 
 
 def _least_cost(keys: Sequence[str], lexicon: Lexicon) -> list[int]:
@@ -102,7 +104,7 @@ ENGINES: dict[str, Engine] = {
     for engine in (
         Engine("default", "least total cost over the dictionary (dynamic programming, linear)", _least_cost),
         Engine("longest", "greedy longest dictionary match from the left", _longest_first),
-        Engine("syllable", "every syllable a word of its own", _syllables),
+        Engine("syllable", "every syllable a word of its own", _syllables, joins_unknown=False),
     )
 }
 ENGINES["dictionary"] = ENGINES["default"]

@@ -4,9 +4,10 @@ The text is first cut into chunks (:mod:`laotext.segment.chunks`): numbers, URLs
 Latin words, Thai runs and punctuation stay whole. Each Lao run is cut into syllables (Thai
 look-alike marks typed in it read as their Lao twins), each syllable is put in its lookup form
 (:func:`~laotext.segment.lexicon.syllable_key`), and an engine (:mod:`laotext.segment.engines`)
-picks the word ends. Then ໆ joins the word before it, and a run of bare consonants (ສປປ) stays one
-abbreviation. The words returned are slices of the input: ``"".join(word_tokenize(text)) == text``
-for every str (with ``keep_whitespace=True``).
+picks the word ends. Then syllables next to each other that start no known word are taken as one
+word (a name or a loanword the lexicon lacks), ໆ joins the word before it, and a run of bare
+consonants (ສປປ) stays one abbreviation. The words returned are slices of the input:
+``"".join(word_tokenize(text)) == text`` for every str (with ``keep_whitespace=True``).
 
 >>> word_tokenize("ສະບາຍດີ ປີ 2025!")
 ['ສະບາຍດີ', ' ', 'ປີ', ' ', '2025', '!']
@@ -122,7 +123,10 @@ class Tokenizer:
         if len(pieces) == 1:
             words = pieces if not has_thai else [run]
         else:
-            ends = self.engine.cut(list(map(_KEYS.__getitem__, pieces)), self._lexicon)
+            keys = list(map(_KEYS.__getitem__, pieces))
+            ends = self.engine.cut(keys, self._lexicon)
+            if self.engine.joins_unknown:
+                ends = _join_unknown(ends, keys, self._lexicon.costs)
             if has_thai:  # the pieces hold the Lao twins of Thai marks: cut the run itself
                 offsets = [0, *accumulate(map(len, pieces))]
                 words = [
@@ -147,6 +151,22 @@ class Tokenizer:
             else:
                 out.append(word)
                 previous_bare = bare
+
+
+def _join_unknown(ends: list[int], keys: list[str], costs: Mapping[str, int]) -> list[int]:
+    """Word ends with each run of unknown one-syllable words made one word (a name, a loanword)."""
+    joined: list[int] = []
+    start = 0
+    previous_unknown = False
+    for end in ends:
+        unknown = end - start == 1 and keys[start] not in costs
+        if unknown and previous_unknown:
+            joined[-1] = end
+        else:
+            joined.append(end)
+        previous_unknown = unknown
+        start = end
+    return joined
 
 
 class _SyllableKeys(dict[str, str]):
