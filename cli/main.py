@@ -712,7 +712,7 @@ def segment(file: str, sep: str, unit: str | None, engine: str, keep_whitespace:
                     out.write((sentence.strip() + "\n").encode())
             continue
         if unit == "syllables":
-            pieces = [piece for piece in syllables(body) if keep_whitespace or piece.strip()]
+            pieces = syllables(body) if keep_whitespace else [p.strip() for p in syllables(body) if p.strip()]
         else:
             pieces = tokenizer.tokenize(body, keep_whitespace=keep_whitespace)
         out.write((sep.join(pieces) + "\n").encode())

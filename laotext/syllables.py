@@ -59,8 +59,11 @@ def _syllable_regex() -> re.Pattern[str]:
     r_cluster = f"[ກຂຄຈຊດຕຖທບປຜຝພຟສ]ຣ(?={attached})"
     initial = f"(?:ຫ{sonorant}(?={attached}|[ອວ])|{consonant}ວ(?={attached})|{r_cluster}|{consonant})"
     initial_after_lead = f"(?:ຫ{sonorant}|{consonant}ວ(?={attached}|{closing})|{r_cluster}|{consonant})"
+    # ໃ and ໄ are the whole vowel, so a ວ after their consonant is a cluster (ໄຂວ່) only before a
+    # tone mark; before a vowel it starts the next syllable (ໄປວຽງຈັນ, ໄປວັດ).
+    initial_after_ai = f"(?:ຫ{sonorant}|{consonant}ວ(?=[່້໊໋])|{r_cluster}|{consonant})"
     syllable = (
-        f"[ໃໄ]{initial_after_lead}{marks}{silent}"
+        f"[ໃໄ]{initial_after_ai}{marks}{silent}"
         f"|[ເແໂ]{initial_after_lead}{marks}{rest}{silent}"
         f"|{initial}(?:{_set(chars.COMBINING_MARKS)}+{rest}|{open_vowel}|{closable_vowel}{final}?|){silent}"
     )

@@ -25,7 +25,6 @@ _DIGIT = "0-9\u0ed0-\u0ed9"
 _LAO_LETTERS = "\u0e81-\u0eae\u0edc-\u0edf"
 _LAO_WORD_CHARS = "\u0e81-\u0ecf\u0edc-\u0eff"  # letters, vowels, marks, ໆ; not the digits
 _THAI_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-_AFTER_CONSONANT = "\u0eb0-\u0ebc\u0ec8-\u0ecd"  # vowels and marks written after a consonant
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 
@@ -47,12 +46,13 @@ def chunk_pattern() -> re.Pattern[str]:
           (?P<url>(?:https?://|www\.)[^\s<>"'“”]*[^\s<>"'“”.,;:!?)\]}}])
         | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)
         | (?P<number>[{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*)
-        | (?P<abbreviation>[{_LAO_LETTERS}]{{1,3}}(?:\.[{_LAO_LETTERS}]{{1,3}})+\.?(?![{_AFTER_CONSONANT}]))
+        | (?P<abbreviation>(?:[{_LAO_LETTERS}]{{1,3}}\.)+[{_LAO_LETTERS}]{{1,3}}(?![\u0e81-\u0eff.])
+            |(?:[{_LAO_LETTERS}]{{1,3}}\.){{2,}})
         | (?P<latin>[{_LATIN}]+(?:['’.-][{_LATIN}]+)*)
         | (?P<space>\s+)
         | (?P<lao>[{_LAO_WORD_CHARS}][{_LAO_WORD_CHARS}{_THAI_MARKS}]*)
         | (?P<thai>[\u0e01-\u0e5b]+)
-        | (?P<other>[^\W\d_]+)
+        | (?P<other>(?:(?![\u0e00-\u0eff])[^\W\d_])+)
         | (?P<punctuation>(?P<mark>.)(?P=mark)*)
         """,
         re.VERBOSE | re.DOTALL,

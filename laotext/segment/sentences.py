@@ -5,7 +5,7 @@ A sentence ends:
 * after ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or brackets) followed by white space
   or the end of the text, unless the full stop ends an abbreviation: one to three Lao consonants
   (ພ.ສ., ສ.ປ.ປ., ທ.) or a common English one (Mr., Dr., e.g.), and unless it is inside quotes;
-* at a line break;
+* at a line break (a quotation may go on over it; a blank line closes it);
 * at two or more spaces, or a tab, before a Lao word (not after a comma, colon or dash): Lao
   marks the end of a sentence with a space, and writers make it wider than the space between
   phrases.
@@ -41,6 +41,7 @@ _ENGLISH_ABBREVIATIONS = frozenset(
 )
 _LATIN_WORD = re.compile(r"(?:^|[\s(\"“«])([A-Za-z.]+)$")
 _LAO = re.compile("[\u0e80-\u0eff]")
+_BLANK_LINE = re.compile(r"[^\S\n]*(?:\n|\Z)")
 _OPENING, _CLOSING, _STRAIGHT = "“«", "”»", '"'
 
 
@@ -79,7 +80,8 @@ def sent_tokenize(text: str) -> list[str]:
         quoted = depth > 0 or straight_open
         if match.group("newline"):
             cuts.append(match.end())
-            depth, straight_open = 0, False
+            if _BLANK_LINE.match(text, match.end()):  # a paragraph ends: no quote stays open
+                depth, straight_open = 0, False
         elif match.group("gap"):
             before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
             if not quoted and _LAO.match(after) and before not in ",;:(-–":
@@ -87,7 +89,7 @@ def sent_tokenize(text: str) -> list[str]:
         else:
             stop = match.group("stop")
             ends_line = "\n" in match.group("space")
-            if ends_line:
+            if ends_line and _BLANK_LINE.match(text, match.end()):
                 depth, straight_open = 0, False
             if ends_line or (
                 not quoted and not (stop == "." and not closing and _is_abbreviation(text[: match.start()]))

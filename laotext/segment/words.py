@@ -140,17 +140,20 @@ class Tokenizer:
         if _REPEAT not in run and 1 not in map(len, words):
             out.extend(words)
             return
-        first = len(out)
-        previous_bare = False  # the last word is an abbreviation of bare consonants (ສປປ)
+        groups: list[list[str]] = []  # words to join: ໆ with its word, bare consonants together
+        previous_bare = False  # the last group is an abbreviation of bare consonants (ສປປ)
         for word in words:
             bare = len(word) == 1 and _BARE_CONSONANT.match(word) is not None
-            if word == _REPEAT and out and _LAO_END.search(out[-1]):
-                out[-1] += word  # ໆ repeats the word before it
-            elif bare and previous_bare and len(out) > first:
-                out[-1] += word
+            if word == _REPEAT and groups:
+                groups[-1].append(word)  # ໆ repeats the word before it
+            elif word == _REPEAT and out and _LAO_END.search(out[-1]):
+                out[-1] += word  # ... which ended the previous chunk
+            elif bare and previous_bare:
+                groups[-1].append(word)
             else:
-                out.append(word)
+                groups.append([word])
                 previous_bare = bare
+        out.extend(group[0] if len(group) == 1 else "".join(group) for group in groups)
 
 
 def _join_unknown(ends: list[int], keys: list[str], costs: Mapping[str, int]) -> list[int]:
