@@ -235,6 +235,15 @@ def test_variant_spellings_cut_at_the_same_places(words: list[str]) -> None:
 # --- speed
 
 
+def fastest_seconds(function: Callable[[], object], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
 def median_seconds(function: Callable[[], object], runs: int = 3) -> float:
     times = []
     for _ in range(runs):
@@ -272,21 +281,23 @@ ADVERSARIAL = {
 
 @pytest.mark.parametrize("unit", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
 def test_adversarial_text_takes_time_proportional_to_its_length(unit: str) -> None:
-    small = "ກ" + unit * (50_000 // len(unit))
-    large = "ກ" + unit * (200_000 // len(unit))
+    small = "ກ" + unit * (100_000 // len(unit))
+    large = "ກ" + unit * (400_000 // len(unit))
     assert "".join(word_tokenize(large)) == large
-    ratio = median_seconds(lambda: word_tokenize(large)) / max(
-        median_seconds(lambda: word_tokenize(small)), 1e-4
+    # Fastest of three runs, so that a busy machine does not make a linear time look quadratic;
+    # 4 times the text may take up to 10 times as long (quadratic would be 16).
+    ratio = fastest_seconds(lambda: word_tokenize(large)) / max(
+        fastest_seconds(lambda: word_tokenize(small)), 1e-4
     )
-    assert ratio < 8, ratio
+    assert ratio < 10, ratio
 
 
 def test_bare_consonants_take_time_proportional_to_their_length() -> None:
     small, large = "ກ" * 100_000, "ກ" * 400_000
     assert word_tokenize(small) == [small]
-    first = median_seconds(lambda: word_tokenize(small), runs=1)
-    ratio = median_seconds(lambda: word_tokenize(large), runs=1) / max(first, 1e-4)
-    assert ratio < 8, ratio
+    first = fastest_seconds(lambda: word_tokenize(small))
+    ratio = fastest_seconds(lambda: word_tokenize(large)) / max(first, 1e-4)
+    assert ratio < 10, ratio
 
 
 def test_long_text_is_fast_and_lossless() -> None:
