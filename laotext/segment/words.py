@@ -108,16 +108,18 @@ class Tokenizer:
         require_str(text, "word_tokenize")
         out: list[str] = []
         lao_run = self._lao_run
+        after_space = True
         for match in chunk_pattern().finditer(text):
             kind = match.lastgroup
             if kind == "lao":
-                lao_run(match.group(), out)
+                lao_run(match.group(), out, after_space)
             elif kind != "space" or keep_whitespace:
                 out.append(match.group())
+            after_space = kind == "space"
         return out
 
-    def _lao_run(self, run: str, out: list[str]) -> None:
-        """Append the words of the Lao run *run* to *out*."""
+    def _lao_run(self, run: str, out: list[str], after_space: bool) -> None:
+        """Append the words of the Lao run *run* to *out* (*after_space*: white space precedes it)."""
         has_thai = _THAI_MARK.search(run) is not None
         pieces = self._split(run.translate(_thai_marks()) if has_thai else run)
         if len(pieces) == 1:
@@ -146,7 +148,7 @@ class Tokenizer:
             bare = len(word) == 1 and _BARE_CONSONANT.match(word) is not None
             if word == _REPEAT and groups:
                 groups[-1].append(word)  # ໆ repeats the word before it
-            elif word == _REPEAT and out and _LAO_END.search(out[-1]):
+            elif word == _REPEAT and not after_space and out and _LAO_END.search(out[-1]):
                 out[-1] += word  # ... which ended the previous chunk
             elif bare and previous_bare:
                 groups[-1].append(word)
