@@ -103,6 +103,8 @@ def cli() -> None:
       laotext convert old-letter.txt -o letter.txt
       laotext convert "Old documents" -o Converted
       laotext segment letter.txt
+      laotext dict ໜັງສື
+      laotext spell letter.txt
       laotext encodings
       echo "ບ່ໍມີ" | laotext check -
       laotext number 1500000 --money
@@ -717,6 +719,136 @@ def segment(file: str, sep: str, unit: str | None, engine: str, keep_whitespace:
             pieces = tokenizer.tokenize(body, keep_whitespace=keep_whitespace)
         out.write((sep.join(pieces) + "\n").encode())
     out.flush()
+
+
+def _dictionary(user_files: tuple[str, ...]) -> Any:
+    """The bundled dictionary with the user's files merged over it (exit 2 on a bad file)."""
+    from laotext import dictionary
+
+    try:
+        return dictionary.with_user_files(*user_files)
+    except LaotextError as error:
+        _fail(str(error))
+        raise AssertionError("unreachable") from None
+
+
+def _show_entry(entry: Any, color: bool) -> None:
+    head = click.style(entry.headword, bold=True) if color else entry.headword
+    details = [
+        part for part in (entry.part_of_speech, entry.pronunciation and f"/{entry.pronunciation}/") if part
+    ]
+    click.echo(
+        f"{head}  {click.style(' '.join(details), fg='cyan') if color else ' '.join(details)}".rstrip()
+    )
+    if entry.variants:
+        click.echo(f"    also written: {', '.join(entry.variants)}")
+    for number, gloss in enumerate(entry.glosses, start=1):
+        click.echo(f"    {number}. {gloss}")
+
+
+@cli.command(name="dict")
+@click.argument("words", nargs=-1)
+@click.option(
+    "--en", "english", is_flag=True, help="Search English glosses for WORDS instead (reverse search)."
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["word", "prefix", "contains"]),
+    default="word",
+    show_default=True,
+    help="How Lao WORDS match headwords.",
+)
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="At most this many."
+)
+@click.option(
+    "--user",
+    "user_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A user dictionary (.csv, .tsv or .json) merged over the bundled one; repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+def dict_command(
+    words: tuple[str, ...], english: bool, mode: str, limit: int, user_files: tuple[str, ...], as_json: bool
+) -> None:
+    """Look up Lao WORDS in the Lao–English dictionary (any spelling variant), or English with --en.
+
+    Exit status 1 when nothing is found.
+
+    \b
+    Examples:
+      laotext dict ໜັງສື
+      laotext dict ຫນັງສື               (the same entry: variants are normalized)
+      laotext dict --mode prefix ນ້ຳ
+      laotext dict --en water
+      laotext dict --user office-words.csv ຫ້ອງການ --json
+    """
+    if not words:
+        _fail("give a word to look up, for example: laotext dict ໜັງສື  or  laotext dict --en water")
+    dictionary = _dictionary(user_files)
+    query = " ".join(words)
+    try:
+        if english:
+            hits = dictionary.search(query, lang="en", limit=limit)
+        elif mode == "word":
+            hits = [
+                hit for word in words for hit in dictionary.search(word, lang="lo", mode="word", limit=limit)
+            ]
+        else:
+            hits = dictionary.search(query, lang="lo", mode=mode, limit=limit)
+    except LaotextError as error:
+        _fail(str(error))
+        return
+    if as_json:
+        click.echo(json.dumps([hit.entry.as_dict() for hit in hits], ensure_ascii=False, indent=2))
+    else:
+        color = sys.stdout.isatty()
+        for hit in hits:
+            _show_entry(hit.entry, color)
+        if not hits:
+            from laotext.dictionary import suggest
+
+            hint = "" if english else ", ".join(suggest(words[0], 5))
+            click.echo(f"not found: {query}" + (f"; did you mean: {hint}" if hint else ""), err=True)
+    sys.exit(EXIT_OK if hits else EXIT_FOUND)
+
+
+@cli.command()
+@click.argument("file", default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the unknown words as JSON.")
+@click.option(
+    "--suggestions", type=click.IntRange(0, 20), default=5, show_default=True, help="Suggestions per word."
+)
+def spell(file: str, as_json: bool, suggestions: int) -> None:
+    """Report the Lao words of FILE (or - for standard input) that no bundled word list knows.
+
+    Each is printed as line:column, the word and suggestions; exit status 1 when some are found.
+    Spelling variants of known words (ຫນ for ໜ, ໍາ for ຳ) count as known: `laotext check` reports those.
+    """
+    from laotext.dictionary import spellcheck
+
+    found: list[dict[str, object]] = []
+    for number, line in enumerate(_lines(file), start=1):
+        for miss in spellcheck(line, suggestions=max(suggestions, 1)):
+            found.append(
+                {
+                    "line": number,
+                    "column": miss.start + 1,
+                    "word": miss.word,
+                    "suggestions": list(miss.suggestions[:suggestions]),
+                }
+            )
+            if not as_json:
+                hint = (
+                    f" → {', '.join(miss.suggestions[:suggestions])}"
+                    if suggestions and miss.suggestions
+                    else ""
+                )
+                click.echo(f"{number}:{miss.start + 1}: {miss.word}{hint}")
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    sys.exit(EXIT_FOUND if found else EXIT_OK)
 
 
 def _font_map(pairs: tuple[str, ...]) -> dict[str, str]:

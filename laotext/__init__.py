@@ -2,10 +2,11 @@
 
 Normalization, syllables and validation of Lao text, Lao numbers and dates, the Lao keyboard
 layout (``laotext.keyboard``), legacy Lao font text (``laotext.legacy``: conversion to Unicode
-and back, detection, codecs), documents typed in legacy fonts (``laotext.documents``), and word
-and sentence segmentation (``laotext.segment``). This module only re-exports the public API;
-data files are read on first use, not at import, and the numbers, dates, keyboard, legacy,
-documents and segment modules are imported when one of their names is first used.
+and back, detection, codecs), documents typed in legacy fonts (``laotext.documents``), word and
+sentence segmentation (``laotext.segment``), and the Lao–English dictionary
+(``laotext.dictionary``). This module only re-exports the public API; data files are read on
+first use, not at import, and the numbers, dates, keyboard, legacy, documents, segment and
+dictionary modules are imported when one of their names is first used.
 
 >>> import laotext
 >>> laotext.normalize("ນໍ້າ")
@@ -58,6 +59,7 @@ __all__ = [
     "__version__",
     "convert_document",
     "detect_encoding",
+    "dictionary",
     "documents",
     "format_date",
     "from_unicode",
@@ -66,13 +68,18 @@ __all__ = [
     "lao_class",
     "legacy",
     "legacy_fonts",
+    "lookup",
     "money_to_words",
     "normalize",
     "normalize_and_explain",
     "number_to_words",
     "parse_date",
     "register_codecs",
+    "search",
     "sent_tokenize",
+    "sort_key",
+    "spellcheck",
+    "suggest",
     "syllable_spans",
     "syllables",
     "to_arabic_digits",
@@ -85,8 +92,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from laotext import documents, keyboard, legacy
+    from laotext import dictionary, documents, keyboard, legacy
     from laotext.dates import format_date, parse_date
+    from laotext.dictionary import lookup, search, sort_key, spellcheck, suggest
     from laotext.documents import convert_document
     from laotext.legacy import (
         Conversion,
@@ -131,6 +139,12 @@ _LAZY = {
     "Tokenizer": "laotext.segment",
     "sent_tokenize": "laotext.segment",
     "word_tokenize": "laotext.segment",
+    "dictionary": "laotext.dictionary",
+    "lookup": "laotext.dictionary",
+    "search": "laotext.dictionary",
+    "sort_key": "laotext.dictionary",
+    "spellcheck": "laotext.dictionary",
+    "suggest": "laotext.dictionary",
 }
 
 

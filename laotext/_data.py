@@ -11,6 +11,7 @@ by one header row.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -28,6 +29,31 @@ def read_text(name: str) -> str:
         return files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError("bundled data file is missing; reinstall laotext", path=name) from None
+
+
+def read_text_once(name: str) -> str:
+    """Return the text of the data file *name* without keeping it: for large files that their reader
+    turns into its own (cached) structure, so that the text is not held twice."""
+    from importlib.resources import files
+
+    try:
+        return files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError("bundled data file is missing; reinstall laotext", path=name) from None
+
+
+def data_rows(text: str, name: str, columns: int) -> Iterator[list[str]]:
+    """Yield the rows of TSV *text* (after its ``#`` lines and header row), each with *columns*
+    values, one at a time (so that a large file is never held as a list of rows)."""
+    import io
+
+    lines = (line.rstrip("\n") for line in io.StringIO(text) if line.strip() and not line.startswith("#"))
+    next(lines, None)  # the header row
+    for number, line in enumerate(lines, start=2):
+        fields = line.split("\t")
+        if len(fields) != columns:
+            raise DataError(f"row does not have {columns} values", path=name, line=number)
+        yield fields
 
 
 @cache

@@ -154,7 +154,7 @@ def bundled() -> Lexicon:
     from laotext import _data
 
     lexicon = Lexicon()
-    for row in _data.read_tsv("lexicon_lo.tsv"):
-        bonus = sum(SOURCE_BONUS.get(source, 0) for source in row["sources"].split(","))
-        lexicon.add(row["word"], WORD_COST - bonus)
+    name = "lexicon_lo.tsv"
+    for word, sources in _data.data_rows(_data.read_text_once(name), name, 2):
+        lexicon.add(word, WORD_COST - sum(SOURCE_BONUS.get(source, 0) for source in sources.split(",")))
     return lexicon
