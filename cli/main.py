@@ -19,6 +19,7 @@ from typing import IO, Any
 import click
 
 from laotext import __version__, chars, normalize_and_explain
+from laotext.cli.fonts import fonts
 from laotext.errors import LaotextError
 from laotext.normalize import normalize
 from laotext.validate import Issue, get_profile, line_column, profile_names, validate
@@ -105,6 +106,7 @@ def cli() -> None:
       laotext segment letter.txt
       laotext dict ໜັງສື
       laotext spell letter.txt
+      laotext fonts inspect MyFont.ttf
       laotext encodings
       echo "ບ່ໍມີ" | laotext check -
       laotext number 1500000 --money
@@ -1032,6 +1034,9 @@ def encodings(as_json: bool, codes_of: str | None) -> None:
             click.echo(f"    fonts: {', '.join(record['fonts'])}")
         if record["unknown_codes"]:
             click.echo(f"    {record['unknown_codes']} codes with no known character (written as U+FFFD)")
+
+
+cli.add_command(fonts)
 
 
 def main() -> None:
