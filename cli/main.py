@@ -19,10 +19,11 @@ from typing import IO, Any
 import click
 
 from laotext import __version__, chars, normalize_and_explain
-from laotext.cli.fonts import fonts
 from laotext.errors import LaotextError
 from laotext.normalize import normalize
 from laotext.validate import Issue, get_profile, line_column, profile_names, validate
+
+from .fonts import fonts
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
