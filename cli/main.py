@@ -24,6 +24,7 @@ from laotext.normalize import normalize
 from laotext.validate import Issue, get_profile, line_column, profile_names, validate
 
 from .fonts import fonts
+from .romanize import romanize_command
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -108,6 +109,7 @@ def cli() -> None:
       laotext dict ໜັງສື
       laotext spell letter.txt
       laotext fonts inspect MyFont.ttf
+      laotext romanize --system ala-lc names.txt
       laotext encodings
       echo "ບ່ໍມີ" | laotext check -
       laotext number 1500000 --money
@@ -1038,6 +1040,7 @@ def encodings(as_json: bool, codes_of: str | None) -> None:
 
 
 cli.add_command(fonts)
+cli.add_command(romanize_command)
 
 
 def main() -> None:

@@ -3,10 +3,11 @@
 Normalization, syllables and validation of Lao text, Lao numbers and dates, the Lao keyboard
 layout (``laotext.keyboard``), legacy Lao font text (``laotext.legacy``: conversion to Unicode
 and back, detection, codecs), documents typed in legacy fonts (``laotext.documents``), word and
-sentence segmentation (``laotext.segment``), and the Lao–English dictionary
-(``laotext.dictionary``). This module only re-exports the public API; data files are read on
-first use, not at import, and the numbers, dates, keyboard, legacy, documents, segment and
-dictionary modules are imported when one of their names is first used.
+sentence segmentation (``laotext.segment``), romanization (``laotext.romanize``), and the
+Lao–English dictionary (``laotext.dictionary``). This module only re-exports the public API;
+data files are read on first use, not at import, and the numbers, dates, keyboard, legacy,
+documents, segment, romanize and dictionary modules are imported when one of their names is
+first used.
 
 >>> import laotext
 >>> laotext.normalize("ນໍ້າ")
@@ -50,6 +51,7 @@ __all__ = [
     "Normalized",
     "NumberWordsError",
     "Profile",
+    "SyllableInfo",
     "Tokenizer",
     "UnknownEncodingError",
     "UnknownOptionError",
@@ -75,11 +77,13 @@ __all__ = [
     "number_to_words",
     "parse_date",
     "register_codecs",
+    "romanize",
     "search",
     "sent_tokenize",
     "sort_key",
     "spellcheck",
     "suggest",
+    "syllable_info",
     "syllable_spans",
     "syllables",
     "to_arabic_digits",
@@ -113,6 +117,7 @@ if TYPE_CHECKING:
         to_lao_digits,
         words_to_number,
     )
+    from laotext.romanize import SyllableInfo, romanize, syllable_info
     from laotext.segment import Tokenizer, sent_tokenize, word_tokenize
 
 # Public names whose modules are imported on first use, to keep ``import laotext`` light.
@@ -145,6 +150,9 @@ _LAZY = {
     "sort_key": "laotext.dictionary",
     "spellcheck": "laotext.dictionary",
     "suggest": "laotext.dictionary",
+    "romanize": "laotext.romanize.systems",
+    "syllable_info": "laotext.romanize.parse",
+    "SyllableInfo": "laotext.romanize.parse",
 }
 
 
