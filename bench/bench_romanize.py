@@ -2,7 +2,7 @@
 """Measure Lao romanization speed: laotext's systems beside laonlp's ``transliterate``, in one run.
 
 The Lao corpus (default: the NTREX-128 Lao test set, ``shared/eval/raw/ntrex128_lao.txt``) is
-romanized line by line by each system of ``laotext.romanize`` and by laonlp 1.3's
+romanized line by line by each system of ``laotext.romanization`` and by laonlp 1.3's
 ``transliterate`` with each engine it has (``moh2020``, ``anyascii`` when anyascii is installed),
 in a rotating order, ``--repeat`` (5) times; the table gives the median characters per second and
 the ratio to laonlp's moh2020 engine. laonlp maps character by character, with no syllable parse
@@ -57,7 +57,7 @@ Romanizer = Callable[[str], str]
 def tools() -> list[tuple[str, Romanizer]]:
     """The romanizers to time: every laotext system, then laonlp's engines that work here."""
     laotext = import_laotext("__version__")
-    from laotext.romanize import SYSTEMS, romanize
+    from laotext.romanization import SYSTEMS, romanize
 
     def system(name: str) -> Romanizer:
         return lambda text: romanize(text, name)

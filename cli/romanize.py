@@ -12,7 +12,7 @@ from typing import IO, NoReturn
 
 import click
 
-from laotext.romanize import SYSTEMS, romanize
+from laotext.romanization import SYSTEMS, romanize
 
 EXIT_OK, EXIT_ERROR = 0, 2
 

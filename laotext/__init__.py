@@ -3,7 +3,7 @@
 Normalization, syllables and validation of Lao text, Lao numbers and dates, the Lao keyboard
 layout (``laotext.keyboard``), legacy Lao font text (``laotext.legacy``: conversion to Unicode
 and back, detection, codecs), documents typed in legacy fonts (``laotext.documents``), word and
-sentence segmentation (``laotext.segment``), romanization (``laotext.romanize``), and the
+sentence segmentation (``laotext.segment``), romanization (``laotext.romanization``), and the
 Lao–English dictionary (``laotext.dictionary``). This module only re-exports the public API;
 data files are read on first use, not at import, and the numbers, dates, keyboard, legacy,
 documents, segment, romanize and dictionary modules are imported when one of their names is
@@ -117,7 +117,7 @@ if TYPE_CHECKING:
         to_lao_digits,
         words_to_number,
     )
-    from laotext.romanize import SyllableInfo, romanize, syllable_info
+    from laotext.romanization import SyllableInfo, romanize, syllable_info
     from laotext.segment import Tokenizer, sent_tokenize, word_tokenize
 
 # Public names whose modules are imported on first use, to keep ``import laotext`` light.
@@ -150,9 +150,9 @@ _LAZY = {
     "sort_key": "laotext.dictionary",
     "spellcheck": "laotext.dictionary",
     "suggest": "laotext.dictionary",
-    "romanize": "laotext.romanize.systems",
-    "syllable_info": "laotext.romanize.parse",
-    "SyllableInfo": "laotext.romanize.parse",
+    "romanize": "laotext.romanization.systems",
+    "syllable_info": "laotext.romanization.parse",
+    "SyllableInfo": "laotext.romanization.parse",
 }
 
 

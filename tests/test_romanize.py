@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from tsvcases import Row, params, read_rows
 
 from laotext.errors import UnknownOptionError
-from laotext.romanize import SYSTEMS, SyllableInfo, romanize, syllable_info
+from laotext.romanization import SYSTEMS, SyllableInfo, romanize, syllable_info
 
 COLUMNS = ("label", "system", "lao", "expected", "rule", "source")
 ROWS = read_rows("romanize.tsv", COLUMNS)
@@ -166,3 +166,10 @@ def test_cli_romanize() -> None:
     assert result.exit_code == 2
     result = runner.invoke(romanize_command, ["-", "--system", "rtgs"], input=b"")
     assert result.exit_code == 2
+
+
+def test_the_package_does_not_hide_the_function() -> None:
+    import laotext
+    import laotext.romanization  # importing the package must not replace laotext.romanize
+
+    assert callable(laotext.romanize) and laotext.romanize("ລາວ") == "lao"

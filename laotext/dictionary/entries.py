@@ -46,10 +46,22 @@ class Entry:
     pronunciation: str = ""
     source: str = "bundled"
 
+    @property
+    def romanization(self) -> str:
+        """The headword in BGN/PCGN romanization (:func:`laotext.romanize`).
+
+        >>> lookup("ໜັງສື")[0].romanization
+        'nangsu'
+        """
+        from laotext.romanization import romanize
+
+        return romanize(self.headword)
+
     def as_dict(self) -> dict[str, object]:
         """The entry as plain JSON-ready values."""
         return {
             "headword": self.headword,
+            "romanization": self.romanization,
             "variants": list(self.variants),
             "part_of_speech": self.part_of_speech,
             "glosses": list(self.glosses),

@@ -8,7 +8,7 @@ Every system reads the same syllable parse (:func:`syllable_info`); see :data:`S
 'low-falling'
 """
 
-from laotext.romanize.parse import SyllableInfo, syllable_info
-from laotext.romanize.systems import SYSTEMS, System, romanize
+from laotext.romanization.parse import SyllableInfo, syllable_info
+from laotext.romanization.systems import SYSTEMS, System, romanize
 
 __all__ = ["SYSTEMS", "SyllableInfo", "System", "romanize", "syllable_info"]

@@ -1,6 +1,6 @@
 """The table-driven speller shared by the Latin letter systems (BGN/PCGN, ALA-LC, MoH 2020).
 
-Each system is a :class:`LatinSpelling`: tables from the parse of :mod:`laotext.romanize.parse`
+Each system is a :class:`LatinSpelling`: tables from the parse of :mod:`laotext.romanization.parse`
 (initial letters, vowel keys, final sounds) to Latin letters. Syllables of one word are joined.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from laotext import chars
-from laotext.romanize.parse import SyllableInfo, parse_word
+from laotext.romanization.parse import SyllableInfo, parse_word
 
 _LAO_DIGITS = str.maketrans(chars.DIGITS, "0123456789")
 

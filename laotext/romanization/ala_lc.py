@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from laotext.romanize._latin import FRENCH_INITIALS, LatinSpelling
+from laotext.romanization._latin import FRENCH_INITIALS, LatinSpelling
 
 __all__ = ["romanize_word", "spelling"]
 

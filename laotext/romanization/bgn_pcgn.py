@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from laotext.romanize._latin import FRENCH_INITIALS, LatinSpelling
+from laotext.romanization._latin import FRENCH_INITIALS, LatinSpelling
 
 __all__ = ["romanize_word", "spelling"]
 

@@ -1,7 +1,7 @@
 """IPA transcription of Vientiane Lao, with vowel length and Chao tone letters.
 
 Each syllable is initial + vowel + coda + tone letters (see the tone table in
-:mod:`laotext.romanize.parse`); syllables of one word are joined with ``.``. Long vowels carry ː;
+:mod:`laotext.romanization.parse`); syllables of one word are joined with ``.``. Long vowels carry ː;
 the diphthongs are iə ɯə uə (iːə ɯːə uːə when long); a short open syllable ends in ʔ; ອ as an
 initial is ʔ; a silent ຫ leaves no sound. The liquid of a ພຣ/ປລ cluster is not pronounced in
 Vientiane speech and is left out; ວ in a cluster is w (kʰwaːm).
@@ -15,7 +15,7 @@ Vientiane speech and is left out; ວ in a cluster is w (kʰwaːm).
 from __future__ import annotations
 
 from laotext import chars
-from laotext.romanize.parse import SyllableInfo, parse_word
+from laotext.romanization.parse import SyllableInfo, parse_word
 
 __all__ = ["romanize_word"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from laotext.romanize import bgn_pcgn
-from laotext.romanize._latin import FRENCH_INITIALS, LatinSpelling
+from laotext.romanization import bgn_pcgn
+from laotext.romanization._latin import FRENCH_INITIALS, LatinSpelling
 
 __all__ = ["romanize_word", "spelling"]
 

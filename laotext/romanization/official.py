@@ -16,7 +16,7 @@ from functools import cache
 
 from laotext import _data
 from laotext.normalize import normalize
-from laotext.romanize import bgn_pcgn
+from laotext.romanization import bgn_pcgn
 from laotext.syllables import syllables
 
 __all__ = ["gazetteer", "regroup", "romanize_word"]

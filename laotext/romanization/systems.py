@@ -51,29 +51,29 @@ SYSTEMS: dict[str, System] = {
         System(
             "bgn-pcgn",
             "BGN/PCGN 1966, French-based; the basis of Lao place names and ISO 3166-2:LA",
-            "laotext.romanize.bgn_pcgn",
+            "laotext.romanization.bgn_pcgn",
         ),
         System(
             "ala-lc",
             "ALA-LC (Library of Congress), long vowels marked with a macron",
-            "laotext.romanize.ala_lc",
+            "laotext.romanization.ala_lc",
         ),
         System(
             "moh2020",
             "MoH 2020 (Lao Ministry of Health / WHO), ASCII only",
-            "laotext.romanize.moh2020",
+            "laotext.romanization.moh2020",
             ascii_only=True,
         ),
         System(
             "ipa",
             "IPA of Vientiane Lao with vowel length and Chao tone letters",
-            "laotext.romanize.ipa",
+            "laotext.romanization.ipa",
             cased=False,
         ),
         System(
             "official",
             "conventional spellings of Lao place names (gazetteer), BGN/PCGN for other words",
-            "laotext.romanize.official",
+            "laotext.romanization.official",
             regroups=True,
         ),
     )
