@@ -8,16 +8,12 @@ final consonant. Letters silenced with ໌ are dropped. The written vowel is loo
 :data:`VOWELS`, which gives its sound and length; the final gives the coda; and the consonant class,
 the tone mark, whether the syllable is live or dead, and the vowel length give the tone.
 
-Tones of Vientiane Lao (five tones; Chao tone letters)
-======================================================
+Tones of Vientiane Lao (five tones; Chao tone letters), by consonant class::
 
-============  =========  ====  ====  =====================  ======================
-class         live       ່     ້     dead, long vowel       dead, short vowel
-============  =========  ====  ====  =====================  ======================
-high          ˩˧ LR      ˧˧ M  ˨˩ LF ˨˩ LF                 ˦˥ HR
-mid           ˩˧ LR      ˧˧ M  ˥˧ HF ˨˩ LF                 ˦˥ HR
-low           ˦˥ HR      ˧˧ M  ˥˧ HF ˥˧ HF                 ˧˧ M
-============  =========  ====  ====  =====================  ======================
+    class   live (no mark)   mai ek   mai tho   dead, long vowel   dead, short vowel
+    high    ˩˧ LR            ˧˧ M     ˨˩ LF     ˨˩ LF              ˦˥ HR
+    mid     ˩˧ LR            ˧˧ M     ˥˧ HF     ˨˩ LF              ˦˥ HR
+    low     ˦˥ HR            ˧˧ M     ˥˧ HF     ˥˧ HF              ˧˧ M
 
 LR low rising, M mid, LF low falling, HF high falling, HR high rising. Source: the Vientiane tone
 chart of the Center for Southeast Asian Studies, Northern Illinois University (SEAsite, "Tone
