@@ -181,3 +181,12 @@ def test_unknown_switch_is_type_error() -> None:
 def test_change_description() -> None:
     (change,) = normalize_and_explain("ບ່ໍ").changes
     assert change.description.strip()
+
+
+def test_a_long_run_of_niggahita_is_normalized_in_linear_time() -> None:
+    import time
+
+    start = time.perf_counter()
+    text = "ກ" + "ໍ" * 50_000  # no າ: the decomposed-am pattern must fail once, not from every mark
+    assert normalize(text) != "" and laotext.validate(text)
+    assert time.perf_counter() - start < 5.0  # cubic backtracking would take hours
