@@ -25,6 +25,7 @@ from laotext.validate import Issue, get_profile, line_column, profile_names, val
 
 from .fonts import fonts
 from .romanize import romanize_command
+from .serve import serve
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -110,6 +111,7 @@ def cli() -> None:
       laotext spell letter.txt
       laotext fonts inspect MyFont.ttf
       laotext romanize --system ala-lc names.txt
+      laotext serve --port 8000
       laotext encodings
       echo "ບ່ໍມີ" | laotext check -
       laotext number 1500000 --money
@@ -1041,6 +1043,7 @@ def encodings(as_json: bool, codes_of: str | None) -> None:
 
 cli.add_command(fonts)
 cli.add_command(romanize_command)
+cli.add_command(serve)
 
 
 def main() -> None:
