@@ -5,9 +5,11 @@ that ຫນັງສື, ໜັງສື and a ໜັງສື typed with ໍ+�
 and with a *cost*: segmentation picks, for each run of Lao, the cut into words with the smallest
 total cost. The bundled words come from three independent lists (``data/lexicon_lo.tsv``); a word
 costs :data:`WORD_COST` less a bonus for each list that has it, so that a word all three lists agree
-on is preferred to a string only one list holds. The bonuses (:data:`SOURCE_BONUS`) were chosen by
-comparing a few settings on the training part of a public segmentation corpus; no word, cost or
-list entry was learnt from it.
+on is preferred to a string only one list holds. Entries only the spell-check list holds that are
+made of syllables which are all well-attested words themselves are left out: that list also holds
+phrases. The
+bonuses (:data:`SOURCE_BONUS`) and that rule were chosen by comparing a few settings on the
+training part of a public segmentation corpus; no word, cost or list entry was learnt from it.
 
 >>> lexicon = Lexicon({"ໜັງສື": 400})
 >>> lexicon.cost(lexicon.key("ຫນັງສື"))
@@ -39,6 +41,10 @@ WORD_COST = 1000
 #: The bonus for each list holding a word. The Wilson–Campbell list (used by ICU) agrees best with
 #: how Lao news is segmented, then the Ministry's dictionary, then the spell-check list.
 SOURCE_BONUS: Mapping[str, int] = {"google": 100, "wilson-campbell": 300, "mpt": 200}
+#: The list whose entries are sometimes phrases, and the cost at most of a syllable that makes such
+#: an entry a phrase (a word of two lists, or of the Wilson–Campbell list): see :func:`bundled`.
+PHRASE_PRONE_SOURCE = "google"
+PHRASE_PART_COST = 600
 #: What a word added by the user costs: as much as a word all lists agree on.
 USER_WORD_COST = WORD_COST - sum(SOURCE_BONUS.values())
 #: What a syllable that starts no known word costs (it becomes a word of its own).
@@ -155,6 +161,17 @@ def bundled() -> Lexicon:
 
     lexicon = Lexicon()
     name = "lexicon_lo.tsv"
+    spell_check_only: list[str] = []
     for word, sources in _data.data_rows(_data.read_text_once(name), name, 2):
         lexicon.add(word, WORD_COST - sum(SOURCE_BONUS.get(source, 0) for source in sources.split(",")))
+        if sources == PHRASE_PRONE_SOURCE:
+            spell_check_only.append(word)
+    # The spell-check list also holds phrases (ຊື່ຫຍັງ, ມາຊ້າ): an entry only it has, made of
+    # syllables that are all well-attested words themselves, is read as a phrase, not a word.
+    # (Loanwords such as ອິນເຕີເນັດ keep a syllable no other list holds, so they stay.)
+    costs = lexicon.costs
+    for word in spell_check_only:
+        pieces = lexicon.syllables_of(word)
+        if len(pieces) > 1 and all(costs.get(piece, WORD_COST) <= PHRASE_PART_COST for piece in pieces):
+            lexicon.remove(word)
     return lexicon
