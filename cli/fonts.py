@@ -10,38 +10,20 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from laotext.errors import LaotextError
 
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"laotext: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+from ._io import EXIT_FOUND, EXIT_OK
+from ._io import fail as _fail
+from ._io import read_text as _read_text
 
 
 def _quiet_fonttools() -> None:
     """Keep fontTools' warnings on harmless oddities of old fonts (timestamps) off the terminal."""
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-
-
-def _read_text(path: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as error:
-        _fail(f"cannot read {path}: {error.strerror}")
-    source = "standard input" if path == "-" else path
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        _fail(
-            f"{source} is not UTF-8 text (byte {error.start} is 0x{data[error.start]:02X}); "
-            "save it as UTF-8, or if it was typed in a legacy Lao font, convert it first"
-        )
 
 
 def _echo_json(data: Any) -> None:

@@ -23,56 +23,13 @@ from laotext.errors import LaotextError
 from laotext.normalize import normalize
 from laotext.validate import Issue, get_profile, line_column, profile_names, validate
 
+from ._io import EXIT_FOUND, EXIT_OK
+from ._io import fail as _fail
+from ._io import lines as _lines
+from ._io import read_text as _read_text
 from .fonts import fonts
 from .romanize import romanize_command
 from .serve import serve
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-
-
-def _fail(message: str) -> None:
-    click.echo(f"laotext: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-def _decode(data: bytes, source: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        _fail(
-            f"{source} is not UTF-8 text (byte {error.start} is 0x{data[error.start]:02X}); "
-            "save it as UTF-8, or if it was typed in a legacy Lao font, convert it first"
-        )
-        raise AssertionError("unreachable") from None
-
-
-def _read_text(path: str) -> str:
-    if path == "-":
-        return _decode(sys.stdin.buffer.read(), "standard input")
-    try:
-        return _decode(Path(path).read_bytes(), path)
-    except OSError as error:
-        _fail(f"cannot read {path}: {error.strerror}")
-    raise AssertionError("unreachable")
-
-
-def _lines(path: str) -> Iterator[str]:
-    """Yield the lines of a UTF-8 file or standard input, with their line ends, one at a time."""
-    stream: IO[bytes]
-    try:
-        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-    except OSError as error:
-        _fail(f"cannot read {path}: {error.strerror}")
-        raise AssertionError("unreachable") from None
-    source = "standard input" if path == "-" else path
-    try:
-        for number, raw in enumerate(stream, start=1):
-            yield _decode(
-                raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw, f"{source} line {number}"
-            )
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
 
 
 class _AtomicOutput:

@@ -7,43 +7,13 @@ file, text that is not UTF-8).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from typing import IO, NoReturn
 
 import click
 
 from laotext.romanization import SYSTEMS, romanize
 
-EXIT_OK, EXIT_ERROR = 0, 2
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"laotext: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-def _lines(path: str) -> Iterator[str]:
-    """Yield the lines of a UTF-8 file or standard input, with their line ends, one at a time."""
-    stream: IO[bytes]
-    try:
-        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-    except OSError as error:
-        _fail(f"cannot read {path}: {error.strerror}")
-    source = "standard input" if path == "-" else path
-    try:
-        for number, raw in enumerate(stream, start=1):
-            data = raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
-            try:
-                yield data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                byte = f"byte {error.start} is 0x{data[error.start]:02X}"
-                _fail(
-                    f"{source} line {number} is not UTF-8 text ({byte}); "
-                    "save it as UTF-8, or if it was typed in a legacy Lao font, convert it first"
-                )
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
+from ._io import EXIT_OK
+from ._io import lines as _lines
 
 
 @click.command(name="romanize")
