@@ -28,7 +28,7 @@ from typing import IO, BinaryIO
 
 from laotext.errors import DocumentError, UnsafeDocumentError
 
-__all__ = ["Limits", "Package", "write_package"]
+__all__ = ["Limits", "Package", "read_file", "write_package"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first bytes of an OLE compound file: .doc/.xls/.ppt, and password-protected OOXML."""
@@ -48,6 +48,20 @@ class Limits:
     ratio: float = 200.0
     ratio_floor: int = 4 << 20
     """Members smaller than this uncompressed are not checked for ratio (small XML compresses well)."""
+
+
+def read_file(source: Path, limit: int) -> bytes:
+    """The bytes of a document that is not a package (RTF, HTML, text), refused above *limit* bytes."""
+    path = str(source)
+    try:
+        size = source.stat().st_size
+        if size > limit:
+            raise UnsafeDocumentError(
+                f"{size:,} bytes is more than the size limit ({limit:,}); refused", path=path
+            )
+        return source.read_bytes()
+    except OSError as error:
+        raise DocumentError(f"cannot read the file: {error.strerror or error}", path=path) from None
 
 
 class _CountingReader:

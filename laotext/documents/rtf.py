@@ -46,8 +46,9 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
+from laotext.documents.package import read_file
 from laotext.documents.report import Tally
-from laotext.errors import DocumentError, UnsafeDocumentError
+from laotext.errors import DocumentError
 
 __all__ = ["convert", "convert_bytes"]
 
@@ -586,15 +587,5 @@ def convert_bytes(data: bytes, tally: Tally, *, path: str = "") -> bytes:
 
 def convert(source: Path, target: IO[bytes], tally: Tally) -> None:
     """Convert the RTF file *source* into the binary stream *target* (see the module docstring)."""
-    path = str(source)
-    try:
-        size = source.stat().st_size
-        if size > tally.options.limits.member_bytes:
-            raise UnsafeDocumentError(
-                f"{size} bytes is more than the size limit ({tally.options.limits.member_bytes}); refused",
-                path=path,
-            )
-        data = source.read_bytes()
-    except OSError as error:
-        raise DocumentError(f"cannot read the file: {error.strerror or error}", path=path) from error
-    target.write(convert_bytes(data, tally, path=path))
+    data = read_file(source, tally.options.limits.member_bytes)
+    target.write(convert_bytes(data, tally, path=str(source)))

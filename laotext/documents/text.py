@@ -32,6 +32,7 @@ import re
 from pathlib import Path
 from typing import IO
 
+from laotext.documents.package import read_file
 from laotext.documents.report import Tally
 from laotext.errors import DocumentError
 
@@ -74,15 +75,7 @@ def decode_text(data: bytes) -> tuple[str, bool]:
 
 
 def _read(source: Path) -> tuple[str, bool]:
-    try:
-        size = source.stat().st_size
-        if size > _MAX_TEXT_BYTES:
-            raise DocumentError(
-                f"text file of {size:,} bytes is larger than {_MAX_TEXT_BYTES:,}; split it first"
-            )
-        return decode_text(source.read_bytes())
-    except OSError as error:
-        raise DocumentError(f"cannot read the file: {error.strerror or error}") from None
+    return decode_text(read_file(source, _MAX_TEXT_BYTES))
 
 
 class _Converter:
