@@ -61,7 +61,6 @@ import argparse
 import csv
 import hashlib
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -69,15 +68,20 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from laotext import normalize
-from laotext.chars import KO_LA, ZERO_WIDTH, is_assigned, is_combining_mark, is_lao
+from laotext.chars import KO_LA, ZERO_WIDTH, is_combining_mark, is_lao
+
+if TYPE_CHECKING:  # type checkers see this folder as the namespace package "scripts"
+    from scripts._registries import LAONLP, LAONLP_VERSION, download_wheel, is_lao_word
+else:  # run as a script, this folder is first on sys.path
+    from _registries import LAONLP, LAONLP_VERSION, download_wheel, is_lao_word
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 OUTPUT = "dictionary_lo_en.tsv"
 
-PACKAGE = "laonlp"
-VERSION = "1.3.0"
+PACKAGE, VERSION = LAONLP, LAONLP_VERSION
 MEMBER = "laonlp/corpus/lao-eng-dictionary.csv"
 LICENCE_MEMBER = "laonlp/corpus/LICENSE-lao-eng-dictionary"
 LICENCE_FILE = "LICENSE-MIT-MPT-dictionary.txt"
@@ -194,18 +198,6 @@ class Result:
     junk: list[str] = field(default_factory=list)
 
 
-def download_wheel(folder: Path) -> Path:
-    """Download the laonlp wheel into *folder* with pip and return its path."""
-    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:"]
-    subprocess.run([*command, f"{PACKAGE}=={VERSION}", "-d", str(folder)], check=True)
-    wheels = sorted(folder.glob(f"{PACKAGE}-{VERSION}-*.whl"), key=lambda path: path.name.lower())
-    if not wheels:
-        wheels = sorted(folder.glob("*.whl"))
-    if not wheels:
-        raise SystemExit(f"pip did not leave a wheel of {PACKAGE} {VERSION} in {folder}")
-    return wheels[0]
-
-
 def read_wheel(wheel: Path) -> tuple[str, str]:
     """Return the dictionary CSV and its licence text found in *wheel*."""
     with zipfile.ZipFile(wheel) as archive:
@@ -223,10 +215,6 @@ def is_header(row: list[str]) -> bool:
         and row[3].strip().startswith("Pronu")
         and row[4].strip() in ("Type", "Types")
     )
-
-
-def is_lao_headword(word: str) -> bool:
-    return bool(word) and all(char == " " or (is_lao(char) and is_assigned(char)) for char in word)
 
 
 def parts_of_speech(raw: str, result: Result) -> list[str]:
@@ -289,7 +277,7 @@ def clean_headword(raw: str, result: Result) -> tuple[str, str]:
     headword = normalize(spelling)
     if headword != spelling:
         counts["headword respelled by normalization"] += 1
-    if not is_lao_headword(headword):
+    if not is_lao_word(headword, spaces=True):
         counts["headword with a character outside the Lao block"] += 1
         for char in dict.fromkeys(char for char in headword if char != " " and not is_lao(char)):
             result.non_lao[char] += 1

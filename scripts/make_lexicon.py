@@ -67,15 +67,20 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from laotext import normalize
-from laotext.chars import DIGITS, ELLIPSIS, KO_LA, is_assigned, is_combining_mark, is_lao
+from laotext.chars import DIGITS, ELLIPSIS, KO_LA, is_combining_mark
+
+if TYPE_CHECKING:  # type checkers see this folder as the namespace package "scripts"
+    from scripts._registries import LAONLP, LAONLP_VERSION, download_wheel, is_lao_word
+else:  # run as a script, this folder is first on sys.path
+    from _registries import LAONLP, LAONLP_VERSION, download_wheel, is_lao_word
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 OUTPUT = "lexicon_lo.tsv"
 
-PACKAGE = "laonlp"
-VERSION = "1.3.0"
+PACKAGE, VERSION = LAONLP, LAONLP_VERSION
 GOOGLE_MEMBER = "laonlp/corpus/lo_spellcheck_dict.txt"
 GOOGLE_UPSTREAM = "google/language-resources lo/data_sets/lo_spellcheck_dict.txt"
 GOOGLE_LICENCE = "LICENSE-Apache-2.0.txt"
@@ -119,18 +124,6 @@ class Source:
     counts: Counter[str] = field(default_factory=Counter)
     dropped: list[str] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
-
-
-def download_wheel(folder: Path) -> Path:
-    """Download the laonlp wheel into *folder* with pip and return its path."""
-    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:"]
-    subprocess.run([*command, f"{PACKAGE}=={VERSION}", "-d", str(folder)], check=True)
-    wheels = sorted(folder.glob(f"{PACKAGE}-{VERSION}-*.whl"), key=lambda path: path.name.lower())
-    if not wheels:
-        wheels = sorted(folder.glob("*.whl"))
-    if not wheels:
-        raise SystemExit(f"pip did not leave a wheel of {PACKAGE} {VERSION} in {folder}")
-    return wheels[0]
 
 
 def download_deb(folder: Path) -> Path:
@@ -252,10 +245,6 @@ def mpt_entries(raw: str, source: Source) -> Iterator[str]:
             source.counts["phrases (headword with a space)"] += 1
             continue
         yield headword
-
-
-def is_lao_word(word: str) -> bool:
-    return bool(word) and all(is_lao(char) and is_assigned(char) for char in word)
 
 
 def clean(entries: Iterable[str], source: Source) -> None:

@@ -30,34 +30,25 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import subprocess
 import sys
 import tempfile
 import zipfile
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from laotext import normalize
-from laotext.chars import is_assigned, is_lao
+
+if TYPE_CHECKING:  # type checkers see this folder as the namespace package "scripts"
+    from scripts._registries import LAONLP, LAONLP_VERSION, download_wheel, is_lao_word
+else:  # run as a script, this folder is first on sys.path
+    from _registries import LAONLP, LAONLP_VERSION, download_wheel, is_lao_word
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PACKAGE = "laonlp"
-VERSION = "1.3.0"
+PACKAGE, VERSION = LAONLP, LAONLP_VERSION
 MEMBER = "laonlp/corpus/lo_spellcheck_dict.txt"
 UPSTREAM = "google/language-resources lo/data_sets/lo_spellcheck_dict.txt"
 LICENCE_FILE = "LICENSE-Apache-2.0.txt"
-
-
-def download_wheel(folder: Path) -> Path:
-    """Download the laonlp wheel into *folder* with pip and return its path."""
-    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:"]
-    subprocess.run([*command, f"{PACKAGE}=={VERSION}", "-d", str(folder)], check=True)
-    wheels = sorted(folder.glob(f"{PACKAGE}-{VERSION}-*.whl"), key=lambda path: path.name.lower())
-    if not wheels:
-        wheels = sorted(folder.glob("*.whl"))
-    if not wheels:
-        raise SystemExit(f"pip did not leave a wheel of {PACKAGE} {VERSION} in {folder}")
-    return wheels[0]
 
 
 def read_wheel(wheel: Path) -> tuple[str, str | None]:
@@ -72,10 +63,6 @@ def read_wheel(wheel: Path) -> tuple[str, str | None]:
                     licence = text.lstrip("\n")
                     break
     return words, licence
-
-
-def is_lao_word(word: str) -> bool:
-    return bool(word) and all(is_lao(char) and is_assigned(char) for char in word)
 
 
 def clean(raw: str) -> tuple[list[str], Counter[str], list[str]]:
