@@ -5,7 +5,13 @@ A syllable is typed as: an optional leading vowel (ເ ແ ໂ ໃ ໄ), an init
 optional following vowel (ະ າ ຳ, or ອ ວ ຽ acting as vowels) and an optional final consonant, which
 may be followed by consonants silenced with ໌. A consonant closes the syllable before it unless the
 next character needs it as its base; where spelling alone cannot decide (ບອກວ່າ against ດີກວ່າ)
-the consonant closes the syllable.
+the consonant closes the syllable. Spellings older than the 1975 reform close syllables with other
+consonants too (ລັດຖະບານ was ຣັຖບານ, ເສດຖະກິດ was ເສຖກິດ), and so are read.
+
+Common typing slips keep their syllable whole instead of leaving a mark with no base: ເເ for ແ
+(ເເລ້ວ), a tone typed after the vowel letter (ທາ່ນ for ທ່ານ, ຕອ້ງ for ຕ້ອງ) and a tone typed
+before the ວ of a cluster (ກ່ວາ for ກວ່າ). Word segmentation looks such syllables up in their
+proper spelling.
 
 The split is lossless: the pieces join back to the input. Runs of non-Lao text and of Lao digits are
 pieces of their own, and so is every character that cannot belong to a syllable (a mark with no
@@ -35,19 +41,26 @@ def _set(members: str) -> str:
 @cache
 def _syllable_regex() -> re.Pattern[str]:
     consonant = _set(chars.CONSONANTS)
-    # The eight native finals close a syllable freely; other consonants (loanwords: ບັສ, ກຣາຟ) only
-    # when no consonant follows, so that ມີຄວາມ and ແລ້ວພຣະ keep their clusters.
+    tone = _set(chars.TONE_MARKS)
+    # The eight native finals close a syllable freely. Other consonants (loanwords: ບັສ, ກຣາຟ; old
+    # spellings: ຣັຖບານ, ເສຖກິດ, ກາຣເມືອງ) close it when no consonant follows, or when the next
+    # consonant carries a vowel of its own and would not make a cluster with them (ວ ຣ ລ) — so that
+    # ມີຄວາມ and ແລ້ວພຣະ keep their clusters. Not after a tone mark or a vowel that takes no final
+    # (ໍ, ເ-ົາ), where a lone consonant is more likely a slip than an old final (ບໍ່ຄ, ເຂົາພ).
     final_consonant = _set(chars.NATIVE_FINALS)
     loan_final = _set("".join(c for c in chars.CONSONANTS if c not in chars.NATIVE_FINALS + "ຫອໜໝ"))
     # Characters that need the consonant before them as their base.
     attached = _set(chars.NEEDS_BASE)
     marks = _set(chars.COMBINING_MARKS) + "*"
+    toneless_marks = _set("".join(c for c in chars.COMBINING_MARKS if c not in chars.TONE_MARKS)) + "*"
     sonorant = _set(chars.HO_SONORANTS)
     closing = f"{final_consonant}(?!{attached})"
+    old_final_allowed = "(?<![່້໊໋ໍົ])(?<![່້໊໋ໍົ][ອວຽາ])"
     # A final consonant, unless the next consonant (ອ or ວ acting as a vowel) needs it as initial.
     final = (
         f"(?:{final_consonant}໌?(?!{attached})(?![ອວ]{closing})"
-        f"|{loan_final}(?:໌|(?!{attached})(?!{consonant})))"
+        f"|{loan_final}(?:໌|(?!{attached})(?!{consonant}))"
+        f"|{old_final_allowed}{loan_final}(?![ວຣລ])(?={consonant}{attached}))"
     )
     silent = f"(?:{consonant}໌)*"
     open_vowel = "(?:າະ|ະ|ຳ)"
@@ -62,9 +75,15 @@ def _syllable_regex() -> re.Pattern[str]:
     # ໃ and ໄ are the whole vowel, so a ວ after their consonant is a cluster (ໄຂວ່) only before a
     # tone mark; before a vowel it starts the next syllable (ໄປວຽງຈັນ, ໄປວັດ).
     initial_after_ai = f"(?:ຫ{sonorant}|{consonant}ວ(?=[່້໊໋])|{r_cluster}|{consonant})"
+    # Slips: a tone after the vowel letter (ທາ່ນ, ຕອ້ງ, ເຂົາ້, ນໍາ້) when the syllable has no tone
+    # before it and no vowel follows; a tone before the ວ of a cluster (ກ່ວາ).
+    late_tone = f"[ເແໂ]?{consonant}ຼ?{toneless_marks}(?:ໍາ|[າອຽຳ]){tone}(?!{attached}){final}?{silent}"
+    tone_before_wo = f"{consonant}{tone}ວ(?=[{chars.VOWEL_MARKS}ະາ]){toneless_marks}{rest}{silent}"
+    leading = "(?:ເເ|[ເແໂ])"  # ເເ typed for ແ
     syllable = (
-        f"[ໃໄ]{initial_after_ai}{marks}{silent}"
-        f"|[ເແໂ]{initial_after_lead}{marks}{rest}{silent}"
+        f"{late_tone}|{tone_before_wo}"
+        f"|[ໃໄ]{initial_after_ai}{marks}{silent}"
+        f"|{leading}{initial_after_lead}{marks}{rest}{silent}"
         f"|{initial}(?:{_set(chars.COMBINING_MARKS)}+{rest}|{open_vowel}|{closable_vowel}{final}?|){silent}"
     )
     digits = _set(chars.DIGITS) + "+"

@@ -20,6 +20,7 @@ training part of a public segmentation corpus; no word, cost or list entry was l
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
@@ -51,16 +52,27 @@ USER_WORD_COST = WORD_COST - sum(SOURCE_BONUS.values())
 UNKNOWN_COST = 3000
 
 
+# A tone typed after the vowel letter (ທາ່ນ, ຕອ້ງ, ນຳ້) or before the ວ of a cluster (ກ່ວາ): the
+# syllables laotext.syllables keeps whole although the tone is misplaced.
+_LATE_TONE = re.compile("^([ເແໂ]?[\u0e81-\u0eae\u0edc-\u0edf]ຼ?[ັິີຶືົໍຸູ]*)([າອຽຳ])([່້໊໋])")
+_TONE_BEFORE_WO = re.compile("^([\u0e81-\u0eae\u0edc-\u0edf])([່້໊໋])ວ")
+
+
 @lru_cache(maxsize=1 << 16)
 def syllable_key(syllable: str) -> str:
     """The lookup form of one syllable (cached: texts repeat a few thousand syllables).
 
-    >>> syllable_key("ຫນັງ"), syllable_key("ນໍ້າ")
-    ('ໜັງ', 'ນ້ຳ')
+    Besides :func:`laotext.normalize`, a tone typed after the vowel letter or before the ວ of a
+    cluster is put in its place.
+
+    >>> syllable_key("ຫນັງ"), syllable_key("ນໍ້າ"), syllable_key("ຕອ້ງ"), syllable_key("ກ່ວາ")
+    ('ໜັງ', 'ນ້ຳ', 'ຕ້ອງ', 'ກວ່າ')
     """
     from laotext.normalize import normalize
 
-    return normalize(syllable)
+    key = normalize(syllable)
+    key = _LATE_TONE.sub(r"\1\3\2", key)
+    return _TONE_BEFORE_WO.sub(r"\1ວ\2", key)
 
 
 class Lexicon:
@@ -174,4 +186,8 @@ def bundled() -> Lexicon:
         pieces = lexicon.syllables_of(word)
         if len(pieces) > 1 and all(costs.get(piece, WORD_COST) <= PHRASE_PART_COST for piece in pieces):
             lexicon.remove(word)
+    # A consonant on its own is the name of a letter (the dictionary lists them), not a word of
+    # running text: a lone consonant is left to join its unknown neighbours or stand alone.
+    for word in [key for key in costs if len(key) == 1]:
+        lexicon.remove(word)
     return lexicon

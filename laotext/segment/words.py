@@ -5,9 +5,11 @@ Latin words, Thai runs and punctuation stay whole. Each Lao run is cut into syll
 look-alike marks typed in it read as their Lao twins), each syllable is put in its lookup form
 (:func:`~laotext.segment.lexicon.syllable_key`), and an engine (:mod:`laotext.segment.engines`)
 picks the word ends. Then syllables next to each other that start no known word are taken as one
-word (a name or a loanword the lexicon lacks), ໆ joins the word before it, and a run of bare
-consonants (ສປປ) stays one abbreviation. The words returned are slices of the input:
-``"".join(word_tokenize(text)) == text`` for every str (with ``keep_whitespace=True``).
+word (a name or a loanword the lexicon lacks), and a run of bare consonants (ສປປ) stays one
+abbreviation. ໆ is a word of its own unless the lexicon holds the repeated word (ຕ່າງໆ, ດີໆ), as
+ICU, laonlp and pythainlp (for Thai ๆ) do: ``ມ່ວນໆ`` gives ``ມ່ວນ``, ``ໆ``. The words returned
+are slices of the input: ``"".join(word_tokenize(text)) == text`` for every str (with
+``keep_whitespace=True``).
 
 >>> word_tokenize("ສະບາຍດີ ປີ 2025!")
 ['ສະບາຍດີ', ' ', 'ປີ', ' ', '2025', '!']
@@ -29,9 +31,7 @@ from laotext.segment.lexicon import USER_WORD_COST, Lexicon, bundled, syllable_k
 
 __all__ = ["Tokenizer", "word_tokenize"]
 
-_REPEAT = "ໆ"
 _BARE_CONSONANT = re.compile("[\u0e81-\u0eae]")
-_LAO_END = re.compile("[\u0e81-\u0ecf]$")
 
 
 @cache
@@ -108,18 +108,16 @@ class Tokenizer:
         require_str(text, "word_tokenize")
         out: list[str] = []
         lao_run = self._lao_run
-        after_space = True
         for match in chunk_pattern().finditer(text):
             kind = match.lastgroup
             if kind == "lao":
-                lao_run(match.group(), out, after_space)
+                lao_run(match.group(), out)
             elif kind != "space" or keep_whitespace:
                 out.append(match.group())
-            after_space = kind == "space"
         return out
 
-    def _lao_run(self, run: str, out: list[str], after_space: bool) -> None:
-        """Append the words of the Lao run *run* to *out* (*after_space*: white space precedes it)."""
+    def _lao_run(self, run: str, out: list[str]) -> None:
+        """Append the words of the Lao run *run* to *out*."""
         has_thai = _THAI_MARK.search(run) is not None
         pieces = self._split(run.translate(_thai_marks()) if has_thai else run)
         if len(pieces) == 1:
@@ -139,18 +137,14 @@ class Tokenizer:
                     pieces[start] if end - start == 1 else "".join(pieces[start:end])
                     for start, end in zip([0, *ends], ends, strict=False)
                 ]
-        if _REPEAT not in run and 1 not in map(len, words):
+        if 1 not in map(len, words):
             out.extend(words)
             return
-        groups: list[list[str]] = []  # words to join: ໆ with its word, bare consonants together
+        groups: list[list[str]] = []  # words to join: bare consonants together
         previous_bare = False  # the last group is an abbreviation of bare consonants (ສປປ)
         for word in words:
             bare = len(word) == 1 and _BARE_CONSONANT.match(word) is not None
-            if word == _REPEAT and groups:
-                groups[-1].append(word)  # ໆ repeats the word before it
-            elif word == _REPEAT and not after_space and out and _LAO_END.search(out[-1]):
-                out[-1] += word  # ... which ended the previous chunk
-            elif bare and previous_bare:
+            if bare and previous_bare:
                 groups[-1].append(word)
             else:
                 groups.append([word])
