@@ -76,7 +76,7 @@ def test_quote_across_a_line_break_does_not_hide_later_ends() -> None:
 
 
 def test_variant_cases_cut_like_their_standard_spelling() -> None:
-    by_label = {row.label: row for row in WORD_ROWS}
+    by_label = {row.label: row for row in WORD_ROWS + WORD_FAILURES}
     pairs = {
         "ho-no-digraph": "student-buys-book",
         "am-decomposed": "cold-water",

@@ -5,7 +5,8 @@ and returns the syllable indexes where words end.
 
 * ``default`` (``dictionary``): the cut of least total cost (dynamic programming over syllables).
   A word costs what the lexicon says; a syllable that starts no known word is a word of its own at
-  :data:`~laotext.segment.lexicon.UNKNOWN_COST`. From each syllable only words of the lexicon are
+  :data:`~laotext.segment.lexicon.UNKNOWN_COST`. Among cuts of equal cost, the longest words from
+  the left win. From each syllable only words of the lexicon are
   tried, stopping as soon as the syllables read so far begin no word, so the work is at most
   (number of syllables × syllables of the longest word): linear in the length of the text, and
   never a search over all cuts.
@@ -48,34 +49,36 @@ def _least_cost(keys: Sequence[str], lexicon: Lexicon) -> list[int]:
     cost_of = lexicon.costs.get
     prefixes = lexicon.prefixes
     longest = lexicon.longest
-    best = [0] + [1 << 62] * n  # least cost of the first k syllables
-    back = [0] * (n + 1)  # where the last word of that best cut starts
-    for start in range(n):
-        here = best[start]
+    # Solved from the end: best[i] is the least cost of the syllables from i on, and end_of[i] the
+    # end of the first word of that cut. Among cuts of equal cost the one whose first word is
+    # longest wins (then the next word, and so on): Lao is read from the left, and where the lexicon
+    # allows ເມືອງ|ຫຼວງພະບາງ and ເມືອງຫຼວງ|ພະບາງ equally, readers and annotators take the longer
+    # word first far more often than not.
+    best = [0] * (n + 1)
+    end_of = [n] * (n + 1)
+    for start in range(n - 1, -1, -1):
         word = keys[start]
         end = start + 1
-        total = here + cost_of(word, UNKNOWN_COST)
-        if total < best[end]:
-            best[end] = total
-            back[end] = start
-        if word not in prefixes:
-            continue
-        limit = min(n, start + longest)
-        while end < limit:
-            word += keys[end]
-            end += 1
-            cost = cost_of(word)
-            if cost is not None and here + cost < best[end]:
-                best[end] = here + cost
-                back[end] = start
-            if word not in prefixes:
-                break
+        least = cost_of(word, UNKNOWN_COST) + best[end]
+        least_end = end
+        if word in prefixes:
+            limit = min(n, start + longest)
+            while end < limit:
+                word += keys[end]
+                end += 1
+                cost = cost_of(word)
+                if cost is not None and cost + best[end] <= least:
+                    least = cost + best[end]
+                    least_end = end
+                if word not in prefixes:
+                    break
+        best[start] = least
+        end_of[start] = least_end
     ends: list[int] = []
-    end = n
-    while end > 0:
-        ends.append(end)
-        end = back[end]
-    ends.reverse()
+    start = 0
+    while start < n:
+        start = end_of[start]
+        ends.append(start)
     return ends
 
 

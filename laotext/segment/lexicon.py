@@ -103,7 +103,10 @@ class Lexicon:
     def add(self, word: str, cost: int = USER_WORD_COST) -> None:
         """Add *word* (or change its cost)."""
         require_str(word, "Lexicon.add")
-        pieces = self.syllables_of(word.strip())
+        self._add_pieces(self.syllables_of(word.strip()), cost)
+
+    def _add_pieces(self, pieces: list[str], cost: int) -> None:
+        """Add the word whose syllables (in lookup form) are *pieces*."""
         if not pieces:
             raise ValueError("cannot add an empty word")
         key = "".join(pieces)
@@ -121,7 +124,12 @@ class Lexicon:
         key = "".join(pieces)
         if key not in self._costs:
             raise KeyError(word)
-        del self._costs[key]
+        self._remove_key(key, pieces)
+
+    def _remove_key(self, key: str, pieces: list[str]) -> None:
+        """Remove the word stored under *key*, whose syllables are *pieces*; absent keys are ignored."""
+        if self._costs.pop(key, None) is None:
+            return
         prefix = ""
         for piece in pieces[:-1]:
             prefix += piece
@@ -173,21 +181,25 @@ def bundled() -> Lexicon:
 
     lexicon = Lexicon()
     name = "lexicon_lo.tsv"
-    spell_check_only: list[str] = []
+    spell_check_only: list[list[str]] = []
+    one_syllable: list[str] = []
     for word, sources in _data.data_rows(_data.read_text_once(name), name, 2):
-        lexicon.add(word, WORD_COST - sum(SOURCE_BONUS.get(source, 0) for source in sources.split(",")))
-        if sources == PHRASE_PRONE_SOURCE:
-            spell_check_only.append(word)
+        pieces = lexicon.syllables_of(word)
+        lexicon._add_pieces(pieces, WORD_COST - sum(SOURCE_BONUS.get(source, 0) for source in sources.split(",")))
+        if len(pieces) == 1:
+            one_syllable.append(pieces[0])
+        elif sources == PHRASE_PRONE_SOURCE:
+            spell_check_only.append(pieces)
     # The spell-check list also holds phrases (ຊື່ຫຍັງ, ມາຊ້າ): an entry only it has, made of
     # syllables that are all well-attested words themselves, is read as a phrase, not a word.
     # (Loanwords such as ອິນເຕີເນັດ keep a syllable no other list holds, so they stay.)
     costs = lexicon.costs
-    for word in spell_check_only:
-        pieces = lexicon.syllables_of(word)
-        if len(pieces) > 1 and all(costs.get(piece, WORD_COST) <= PHRASE_PART_COST for piece in pieces):
-            lexicon.remove(word)
+    for pieces in spell_check_only:
+        if all(costs.get(piece, WORD_COST) <= PHRASE_PART_COST for piece in pieces):
+            lexicon._remove_key("".join(pieces), pieces)
     # A consonant on its own is the name of a letter (the dictionary lists them), not a word of
-    # running text: a lone consonant is left to join its unknown neighbours or stand alone.
-    for word in [key for key in costs if len(key) == 1]:
-        lexicon.remove(word)
+    # running text: it is left to join its unknown neighbours or stand alone.
+    for key in one_syllable:
+        if len(key) == 1:
+            lexicon._remove_key(key, [key])
     return lexicon
