@@ -185,7 +185,8 @@ def bundled() -> Lexicon:
     one_syllable: list[str] = []
     for word, sources in _data.data_rows(_data.read_text_once(name), name, 2):
         pieces = lexicon.syllables_of(word)
-        lexicon._add_pieces(pieces, WORD_COST - sum(SOURCE_BONUS.get(source, 0) for source in sources.split(",")))
+        bonus = sum(SOURCE_BONUS.get(source, 0) for source in sources.split(","))
+        lexicon._add_pieces(pieces, WORD_COST - bonus)
         if len(pieces) == 1:
             one_syllable.append(pieces[0])
         elif sources == PHRASE_PRONE_SOURCE:
