@@ -4,7 +4,9 @@
 **Accuracy.** Every line of the gold file (default: ``shared/eval/segmentation/yunshan2020_dev.txt``
 next to the repository; words split by ``|``) is joined back into its text and segmented by each
 tool. Word-level F1 counts a word right when both its ends match a gold word (white space is
-ignored on both sides); boundary F1 counts word ends. Tools, in the same run:
+ignored on both sides); boundary F1 counts word ends. A second table scores the lines of the same
+file where the gold's known defects (Thai-script lines cut between letters and marks, compounds
+with a decomposed ໍາ cut apart, ຫນ/ຫມ cut as ຫ|ນ) cannot occur. Tools, in the same run:
 
 * laotext ``word_tokenize`` with its ``default`` engine (least-cost dictionary segmentation) and its
   ``longest`` engine (greedy longest match);
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import re
 import subprocess
 import sys
 import time
@@ -136,6 +139,13 @@ def _realign(text: str, tokens: list[str]) -> list[str]:
     if position < len(text):
         out.append(text[position:])
     return out
+
+
+# The Yunshan gold has defects that no Lao-aware segmenter reproduces: Thai-script lines cut
+# between a letter and its marks, every ໍາ written decomposed and compounds holding it cut apart
+# (ກໍາ|ລັງ), and ຫນ and ຫມ often cut as ຫ|ນ. The second table leaves out the lines where they can
+# occur.
+KNOWN_GOLD_DEFECTS = re.compile("[\u0e00-\u0e7f]|ໍາ|ຫ[ນມ]")
 
 
 def read_gold(path: Path) -> list[list[str]]:
@@ -253,25 +263,44 @@ def main(argv: list[str] | None = None) -> int:
     print(environment_line("laotext", "laonlp", "pythainlp", "PyICU"))
     tools = segmenters(laotext_module)
     gold = read_gold(args.gold)
-    print(f"\nAccuracy on {args.gold.name}: {len(gold):,} lines, {sum(len(g) for g in gold):,} gold words")
-    rows = []
-    results: dict[str, object] = {}
-    for name, segment in tools.items():
-        word, precision, recall, boundary, lossy = accuracy(gold, segment)
-        rows.append(
-            [
-                name,
-                f"{word * 100:.2f}",
-                f"{precision * 100:.2f}",
-                f"{recall * 100:.2f}",
-                f"{boundary * 100:.2f}",
-                f"{lossy:,}",
-            ]
+    results: dict[str, object] = {name: {} for name in tools}
+    clean = [line for line in gold if not KNOWN_GOLD_DEFECTS.search("".join(line))]
+    for title, lines_, key in (
+        (f"Accuracy on {args.gold.name}", gold, ""),
+        (
+            "Accuracy on the lines of that file free of its known defects "
+            "(no Thai script, no decomposed ໍາ, no ຫນ/ຫມ)",
+            clean,
+            "clean_",
+        ),
+    ):
+        print(f"\n{title}: {len(lines_):,} lines, {sum(len(g) for g in lines_):,} gold words")
+        rows = []
+        for name, segment in tools.items():
+            word, precision, recall, boundary, lossy = accuracy(lines_, segment)
+            rows.append(
+                [
+                    name,
+                    f"{word * 100:.2f}",
+                    f"{precision * 100:.2f}",
+                    f"{recall * 100:.2f}",
+                    f"{boundary * 100:.2f}",
+                    f"{lossy:,}",
+                ]
+            )
+            entry = results[name]
+            assert isinstance(entry, dict)
+            entry.update(
+                {
+                    f"{key}word_f1": word,
+                    f"{key}precision": precision,
+                    f"{key}recall": recall,
+                    f"{key}boundary_f1": boundary,
+                }
+            )
+        print_table(
+            ["tool", "word F1", "precision", "recall", "boundary F1", "lines not lossless"], rows, "lrrrrr"
         )
-        results[name] = {"word_f1": word, "precision": precision, "recall": recall, "boundary_f1": boundary}
-    print_table(
-        ["tool", "word F1", "precision", "recall", "boundary F1", "lines not lossless"], rows, "lrrrrr"
-    )
     lines = [line for line in corpus.splitlines() if line.strip()]
     characters = sum(map(len, lines))
     print(
