@@ -6,10 +6,9 @@ and returns the syllable indexes where words end.
 * ``default`` (``dictionary``): the cut of least total cost (dynamic programming over syllables).
   A word costs what the lexicon says; a syllable that starts no known word is a word of its own at
   :data:`~laotext.segment.lexicon.UNKNOWN_COST`. Among cuts of equal cost, the longest words from
-  the left win. From each syllable only words of the lexicon are
-  tried, stopping as soon as the syllables read so far begin no word, so the work is at most
-  (number of syllables × syllables of the longest word): linear in the length of the text, and
-  never a search over all cuts.
+  the left win. From each syllable only words of the lexicon are tried, stopping as soon as the
+  syllables read so far begin no word, so the work is at most (number of syllables × syllables of
+  the longest word): linear in the length of the text, and never a search over all cuts.
 * ``longest``: greedy longest match from the left, for comparison (faster, less accurate).
 * ``syllable``: every syllable a word of its own.
 

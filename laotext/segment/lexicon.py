@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
+from laotext import chars
 from laotext.errors import require_str
 
 __all__ = [
@@ -54,8 +55,8 @@ UNKNOWN_COST = 3000
 
 # A tone typed after the vowel letter (ທາ່ນ, ຕອ້ງ, ນຳ້) or before the ວ of a cluster (ກ່ວາ): the
 # syllables laotext.syllables keeps whole although the tone is misplaced.
-_LATE_TONE = re.compile("^([ເແໂ]?[\u0e81-\u0eae\u0edc-\u0edf]ຼ?[ັິີຶືົໍຸູ]*)([າອຽຳ])([່້໊໋])")
-_TONE_BEFORE_WO = re.compile("^([\u0e81-\u0eae\u0edc-\u0edf])([່້໊໋])ວ")
+_LATE_TONE = re.compile(f"^([ເແໂ]?[{chars.CONSONANTS}]ຼ?[{chars.VOWEL_MARKS}]*)([າອຽຳ])([{chars.TONE_MARKS}])")
+_TONE_BEFORE_WO = re.compile(f"^([{chars.CONSONANTS}])([{chars.TONE_MARKS}])ວ")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -182,14 +183,11 @@ def bundled() -> Lexicon:
     lexicon = Lexicon()
     name = "lexicon_lo.tsv"
     spell_check_only: list[list[str]] = []
-    one_syllable: list[str] = []
     for word, sources in _data.data_rows(_data.read_text_once(name), name, 2):
         pieces = lexicon.syllables_of(word)
         bonus = sum(SOURCE_BONUS.get(source, 0) for source in sources.split(","))
         lexicon._add_pieces(pieces, WORD_COST - bonus)
-        if len(pieces) == 1:
-            one_syllable.append(pieces[0])
-        elif sources == PHRASE_PRONE_SOURCE:
+        if sources == PHRASE_PRONE_SOURCE and len(pieces) > 1:
             spell_check_only.append(pieces)
     # The spell-check list also holds phrases (ຊື່ຫຍັງ, ມາຊ້າ): an entry only it has, made of
     # syllables that are all well-attested words themselves, is read as a phrase, not a word.
@@ -200,7 +198,6 @@ def bundled() -> Lexicon:
             lexicon._remove_key("".join(pieces), pieces)
     # A consonant on its own is the name of a letter (the dictionary lists them), not a word of
     # running text: it is left to join its unknown neighbours or stand alone.
-    for key in one_syllable:
-        if len(key) == 1:
-            lexicon._remove_key(key, [key])
+    for key in [key for key in costs if len(key) == 1]:
+        lexicon._remove_key(key, [key])
     return lexicon
