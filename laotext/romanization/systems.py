@@ -30,14 +30,17 @@ class System:
     module: str
     ascii_only: bool = False
     cased: bool = True
-    regroups: bool = False
+    regroups: bool = True
+    """Whether word tokens that together spell a place name of the gazetteer are romanized as one
+    word (ຜົ້ງ + ສາລີ → Phôngsali): the segmenter may cut a name its lists do not hold whole."""
 
     def regroup(self, tokens: list[str]) -> list[str]:
-        """Join word tokens the system reads as one (place names), or return *tokens*."""
+        """Join word tokens that spell one gazetteer place name, or return *tokens*."""
         if not self.regroups:
             return tokens
-        function: Callable[[list[str]], list[str]] = importlib.import_module(self.module).regroup
-        return function(tokens)
+        from laotext.romanization.official import regroup
+
+        return regroup(tokens)
 
     def romanize_word(self, word: str) -> str:
         """Romanize one normalized Lao word."""
@@ -74,7 +77,6 @@ SYSTEMS: dict[str, System] = {
             "official",
             "conventional spellings of Lao place names (gazetteer), BGN/PCGN for other words",
             "laotext.romanization.official",
-            regroups=True,
         ),
     )
 }

@@ -6,9 +6,9 @@ and with a *cost*: segmentation picks, for each run of Lao, the cut into words w
 total cost. The bundled words come from three independent lists (``data/lexicon_lo.tsv``); a word
 costs :data:`WORD_COST` less a bonus for each list that has it, so that a word all three lists agree
 on is preferred to a string only one list holds. Entries only the spell-check list holds that are
-made of syllables which are all well-attested words themselves are left out: that list also holds
-phrases. The
-bonuses (:data:`SOURCE_BONUS`) and that rule were chosen by comparing a few settings on the
+made of syllables which are all well-attested words themselves are left out, and so are entries only
+the Wilson–Campbell list holds that are two words all three lists hold: both lists also hold
+phrases. The bonuses (:data:`SOURCE_BONUS`) and those rules were chosen by comparing a few settings on the
 training part of a public segmentation corpus; no word, cost or list entry was learnt from it.
 
 >>> lexicon = Lexicon({"ໜັງສື": 400})
@@ -47,6 +47,10 @@ SOURCE_BONUS: Mapping[str, int] = {"google": 100, "wilson-campbell": 300, "mpt":
 #: an entry a phrase (a word of two lists, or of the Wilson–Campbell list): see :func:`bundled`.
 PHRASE_PRONE_SOURCE = "google"
 PHRASE_PART_COST = 600
+#: The list that also holds phrases of two common words (ຂອງກຳນັນ, ຄົນລ້ຽງສັດ, ສາມສິບສອງ), and the
+#: fewest syllables such an entry has: see :func:`bundled`.
+COMPOUND_PRONE_SOURCE = "wilson-campbell"
+COMPOUND_MIN_SYLLABLES = 3
 #: What a word added by the user costs: as much as a word all lists agree on.
 USER_WORD_COST = WORD_COST - sum(SOURCE_BONUS.values())
 #: What a syllable that starts no known word costs (it becomes a word of its own).
@@ -57,6 +61,9 @@ UNKNOWN_COST = 3000
 # syllables laotext.syllables keeps whole although the tone is misplaced.
 _LATE_TONE = re.compile(f"^([ເແໂ]?[{chars.CONSONANTS}]ຼ?[{chars.VOWEL_MARKS}]*)([າອຽຳ])([{chars.TONE_MARKS}])")
 _TONE_BEFORE_WO = re.compile(f"^([{chars.CONSONANTS}])([{chars.TONE_MARKS}])ວ")
+# A light syllable: a short vowel and no final (ສະ, ວິ, ຕຸ). Pali and Sanskrit loans are built of
+# them (ວິລະກຳ, ອັດຕະວິນິບາດ); a compound of two Lao words rarely joins at one.
+_LIGHT_SYLLABLE = re.compile("[ະິຶຸ]$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -183,12 +190,15 @@ def bundled() -> Lexicon:
     lexicon = Lexicon()
     name = "lexicon_lo.tsv"
     spell_check_only: list[list[str]] = []
+    compound_only: list[list[str]] = []
     for word, sources in _data.data_rows(_data.read_text_once(name), name, 2):
         pieces = lexicon.syllables_of(word)
         bonus = sum(SOURCE_BONUS.get(source, 0) for source in sources.split(","))
         lexicon._add_pieces(pieces, WORD_COST - bonus)
         if sources == PHRASE_PRONE_SOURCE and len(pieces) > 1:
             spell_check_only.append(pieces)
+        elif sources == COMPOUND_PRONE_SOURCE and len(pieces) >= COMPOUND_MIN_SYLLABLES:
+            compound_only.append(pieces)
     # The spell-check list also holds phrases (ຊື່ຫຍັງ, ມາຊ້າ): an entry only it has, made of
     # syllables that are all well-attested words themselves, is read as a phrase, not a word.
     # (Loanwords such as ອິນເຕີເນັດ keep a syllable no other list holds, so they stay.)
@@ -200,4 +210,28 @@ def bundled() -> Lexicon:
     # running text: it is left to join its unknown neighbours or stand alone.
     for key in [key for key in costs if len(key) == 1]:
         lexicon._remove_key(key, [key])
+    # The Wilson–Campbell list holds phrases too, of two common words (ຂອງກຳນັນ, ຄົນລ້ຽງສັດ,
+    # ສາມສິບສອງ, ນະຄອນຫຼວງວຽງຈັນ): an entry only it has, of three syllables or more, that is two
+    # words all three lists hold, joined between two heavy syllables, is read as those two words.
+    # (Two-syllable entries are left: ພຣະເຈົ້າ, ແທກຊີ are words.)
+    for pieces in compound_only:
+        if _two_common_words(pieces, costs):
+            lexicon._remove_key("".join(pieces), pieces)
     return lexicon
+
+
+def _two_common_words(pieces: list[str], costs: Mapping[str, int]) -> bool:
+    """Whether the syllables *pieces* are two words all the lists hold, joined between heavy syllables.
+
+    >>> _two_common_words(["ສາມ", "ສິບ", "ສອງ"], {"ສາມສິບ": 400, "ສອງ": 400})
+    True
+    >>> _two_common_words(["ວິ", "ລະ", "ກຳ"], {"ວິລະ": 400, "ກຳ": 400})
+    False
+    """
+    for cut in range(1, len(pieces)):
+        if _LIGHT_SYLLABLE.search(pieces[cut - 1]) or _LIGHT_SYLLABLE.search(pieces[cut]):
+            continue
+        head, tail = "".join(pieces[:cut]), "".join(pieces[cut:])
+        if costs.get(head, WORD_COST) <= USER_WORD_COST and costs.get(tail, WORD_COST) <= USER_WORD_COST:
+            return True
+    return False
