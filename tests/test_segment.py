@@ -7,7 +7,9 @@ import gc
 import re
 import statistics
 import time
+import unicodedata
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -121,6 +123,7 @@ TEXT = st.one_of(
 )
 SETTINGS = settings(max_examples=300, deadline=None)
 LAO_BLOCK = re.compile("[\u0e80-\u0eff]")
+LAO_OR_THAI = re.compile("[\u0e00-\u0eff]")
 # Thai marks typed in a Lao run are read as their Lao twins before the run is cut into syllables.
 THAI_MARKS = {ord(thai): lao for thai, lao in thai_lookalikes().items() if 0x0E31 <= ord(thai) < 0x0E4F}
 
@@ -169,6 +172,24 @@ def test_lao_runs_break_only_at_syllable_boundaries(text: str) -> None:
     for end in boundaries(word_tokenize(text))[:-1]:
         if LAO_BLOCK.match(text[end - 1]) and LAO_BLOCK.match(text[end]):
             assert end in allowed, (text, end)
+
+
+def _extends_a_character(char: str) -> bool:
+    """A combining mark or an emoji skin-tone modifier: it belongs to the character before it."""
+    return unicodedata.category(char).startswith("M") or "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
+EXTENDING = st.sampled_from(["\u0301", "\u0327", "\u093f", "\u094d", "\ufe0f", "\u20e3", "\U0001f3fd"])
+
+
+@SETTINGS
+@given(text=st.lists(st.one_of(CHARACTERS, EXTENDING, st.sampled_from(FRAGMENTS)), max_size=25).map("".join))
+@example(text="a@b.la\u0301 ສ.ປ.ປ.\u0301 1\ufe0f\u20e3 e\u0301")
+def test_no_word_starts_inside_a_character_outside_lao(text: str) -> None:
+    tokens = word_tokenize(text)
+    for before, token in pairwise(tokens):
+        if _extends_a_character(token[0]) and not LAO_OR_THAI.match(token[0]):
+            assert before[-1].isspace() or LAO_OR_THAI.match(before[-1]), (before, token)
 
 
 @pytest.mark.parametrize("text", ["²ກ່", "中文ກິນ", "한국ດີ", "½ກາ", "ͰAກິ"])

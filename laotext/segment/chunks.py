@@ -78,10 +78,10 @@ def chunk_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"""
           (?P<url>(?:https?://|www\.)[^\s<>"'“”]*[^\s<>"'“”.,;:!?)\]}}])
-        | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)
+        | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+{extend})
         | (?P<number>[{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*{extend})
-        | (?P<abbreviation>(?:[{_LAO_LETTERS}]{{1,3}}\.)+[{_LAO_LETTERS}]{{1,3}}(?![\u0e81-\u0eff.])
-            |(?:[{_LAO_LETTERS}]{{1,3}}\.){{2,}})
+        | (?P<abbreviation>(?:(?:[{_LAO_LETTERS}]{{1,3}}\.)+[{_LAO_LETTERS}]{{1,3}}(?![\u0e81-\u0eff.])
+            |(?:[{_LAO_LETTERS}]{{1,3}}\.){{2,}}){extend})
         | (?P<latin>(?:{latin_char})+(?:['’.-](?:{latin_char})+)*)
         | (?P<space>\s+)
         | (?P<lao>[{_LAO_WORD_CHARS}][{_LAO_WORD_CHARS}{_THAI_MARKS}]*)
