@@ -158,6 +158,11 @@ def check(file: str, profile: str, each_line: bool, as_json: bool, lang: str) ->
 @click.option("--keep-thai", is_flag=True, help="Keep Thai look-alike letters inside Lao words.")
 @click.option("--keep-zero-width", is_flag=True, help="Keep zero-width characters inside Lao syllables.")
 @click.option(
+    "--keep-tone-slips",
+    is_flag=True,
+    help="Keep a tone typed after the vowel letter (ທາ່ນ) or inside a cluster (ກ່ວາ) where it is.",
+)
+@click.option(
     "--remove-word-breaks",
     is_flag=True,
     help="Also remove zero-width spaces between Lao syllables (line-break hints).",
@@ -171,14 +176,15 @@ def normalize_command(
     keep_ho_lo: bool,
     keep_thai: bool,
     keep_zero_width: bool,
+    keep_tone_slips: bool,
     remove_word_breaks: bool,
     explain: bool,
 ) -> None:
     """Normalize Lao text in FILE (or - for standard input), line by line.
 
-    Composes ໍ+າ into ຳ, puts tone marks after their vowel, removes repeated marks, writes ຫນ ຫມ ຫລ as
-    ໜ ໝ ຫຼ, replaces Thai look-alikes inside Lao words, removes zero-width characters inside syllables
-    and applies NFC.
+    Composes ໍ+າ into ຳ, puts tone marks after their vowel, removes repeated marks, puts a tone typed
+    after the vowel letter (ທາ່ນ) on its consonant, writes ຫນ ຫມ ຫລ as ໜ ໝ ຫຼ, replaces Thai
+    look-alikes inside Lao words, removes zero-width characters inside syllables and applies NFC.
     Large files are streamed.
 
     \b
@@ -192,6 +198,7 @@ def normalize_command(
         "ho_lo": not keep_ho_lo,
         "thai_lookalikes": not keep_thai,
         "zero_width": not keep_zero_width,
+        "misplaced_tones": not keep_tone_slips,
         "zero_width_breaks": remove_word_breaks,
     }
     sink = _AtomicOutput(output, [file]) if output else None

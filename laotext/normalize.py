@@ -138,6 +138,33 @@ def _compose_am(match: re.Match[str]) -> Replacement:
     return tones + chars.AM, ("decomposed-am", "repeated-mark") if repeated else ("decomposed-am",)
 
 
+# A tone typed after the vowel letter (ທາ່ນ, ຕອ້ງ, ນຳ້, ເຂົາ້) or before the ວ of a cluster (ກ່ວາ).
+# laotext.syllables keeps such a syllable whole; within it the tone goes back onto its consonant.
+_LATE_TONE = re.compile(
+    f"^(ເ?(?:ຫ[{chars.HO_SONORANTS}]|[{chars.CONSONANTS}])ຼ?[{chars.VOWEL_MARKS}]*)([າອຽຳ])([{chars.TONE_MARKS}])"
+)
+_TONE_BEFORE_WO = re.compile(f"^([{chars.CONSONANTS}])([{chars.TONE_MARKS}])ວ(?=[{chars.VOWEL_MARKS}ະາ])")
+_TONE_SLIP = re.compile(f"[າອຽຳ][{chars.TONE_MARKS}]|[{chars.TONE_MARKS}]ວ")
+
+
+def tone_in_place(syllable: str) -> str:
+    """*syllable* with a tone typed after its vowel letter, or before the ວ of a cluster, put on
+    its consonant; any other syllable unchanged.
+
+    >>> tone_in_place("ທາ່ນ"), tone_in_place("ຕອ້ງ"), tone_in_place("ກ່ວາ"), tone_in_place("ກ້ວຍ")
+    ('ທ່ານ', 'ຕ້ອງ', 'ກວ່າ', 'ກ້ວຍ')
+    """
+    return _TONE_BEFORE_WO.sub(r"\1ວ\2", _LATE_TONE.sub(r"\1\3\2", syllable))
+
+
+def _place_tones(match: re.Match[str]) -> Replacement:
+    from laotext.syllables import _syllable_regex
+
+    run = match.group()
+    fixed = "".join(map(tone_in_place, _syllable_regex().findall(run)))
+    return fixed, ("misplaced-tone",) if fixed != run else ()
+
+
 def _ho_ligature(match: re.Match[str]) -> Replacement:
     sonorant = match.group(1) or match.group(2)
     return {"ນ": "ໜ", "ມ": "ໝ"}[sonorant], ("ho-ligature",)
@@ -232,6 +259,14 @@ FIXES: tuple[Fix, ...] = (
         # with no າ after it fails once, in time linear in its length, instead of from every mark.
         _compiled(f"(?<![{_AM_PARTS}])[{chars.TONE_MARKS}]*ໍ[{_AM_PARTS}]*າ"),
         _compose_am,
+    ),
+    Fix(
+        "misplaced-tone",
+        "put a tone mark typed after the vowel letter (ທາ່ນ) or inside a cluster (ກ່ວາ) on its consonant",
+        "misplaced_tones",
+        _compiled(f"[{_LAO}]+"),
+        _place_tones,
+        lambda text: _TONE_SLIP.search(text) is not None,
     ),
     Fix(
         "mark-order",

@@ -10,8 +10,8 @@ consonants too (ລັດຖະບານ was ຣັຖບານ, ເສດຖະ
 
 Common typing slips keep their syllable whole instead of leaving a mark with no base: ເເ for ແ
 (ເເລ້ວ), a tone typed after the vowel letter (ທາ່ນ for ທ່ານ, ຕອ້ງ for ຕ້ອງ) and a tone typed
-before the ວ of a cluster (ກ່ວາ for ກວ່າ). Word segmentation looks such syllables up in their
-proper spelling.
+before the ວ of a cluster (ກ່ວາ for ກວ່າ). :func:`laotext.normalize` puts such a tone in its place,
+and word segmentation looks the syllable up in that spelling.
 
 The split is lossless: the pieces join back to the input. Runs of non-Lao text and of Lao digits are
 pieces of their own, and so is every character that cannot belong to a syllable (a mark with no
@@ -75,9 +75,11 @@ def _syllable_regex() -> re.Pattern[str]:
     # ໃ and ໄ are the whole vowel, so a ວ after their consonant is a cluster (ໄຂວ່) only before a
     # tone mark; before a vowel it starts the next syllable (ໄປວຽງຈັນ, ໄປວັດ).
     initial_after_ai = f"(?:ຫ{sonorant}|{consonant}ວ(?=[່້໊໋])|{r_cluster}|{consonant})"
-    # Slips: a tone after the vowel letter (ທາ່ນ, ຕອ້ງ, ເຂົາ້, ນໍາ້) when the syllable has no tone
-    # before it and no vowel follows; a tone before the ວ of a cluster (ກ່ວາ).
-    late_tone = f"[ເແໂ]?{consonant}ຼ?{toneless_marks}(?:ໍາ|[າອຽຳ]){tone}(?!{attached}){final}?{silent}"
+    # Slips: a tone after the vowel letter (ທາ່ນ, ຕອ້ງ, ໜອ້ຍ, ນໍາ້, ເຂົາ້, ເຄືອ່ງ) when no vowel
+    # follows; a tone before the ວ of a cluster (ກ່ວາ). The vowel letter must make a vowel with
+    # what comes before it: in ມືອ່ອນ, ສີອ່ອນ or ໂຕອ່ອນ the ອ starts the next syllable (ອ່ອນ).
+    slip_initial = f"(?:ຫ{sonorant}|{consonant})ຼ?"
+    late_tone = f"(?:{slip_initial}(?:ໍາ|[າອຽຳ])|ເ{slip_initial}(?:ົາ|ືອ)){tone}(?!{attached}){final}?{silent}"
     tone_before_wo = f"{consonant}{tone}ວ(?=[{chars.VOWEL_MARKS}ະາ]){toneless_marks}{rest}{silent}"
     leading = "(?:ເເ|[ເແໂ])"  # ເເ typed for ແ
     syllable = (

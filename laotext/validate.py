@@ -23,7 +23,7 @@ from typing import Any
 
 from laotext import _data, chars
 from laotext.errors import DataError, UnknownProfileError
-from laotext.normalize import normalize, normalize_and_explain
+from laotext.normalize import normalize, normalize_and_explain, tone_in_place
 from laotext.syllables import syllable_spans
 
 __all__ = [
@@ -281,6 +281,9 @@ def _check_marks(ctx: _Context) -> Iterator[Issue]:
         before = text[i - 1] if i else ""
         if before and chars.is_thai(before):  # the Thai letter is reported as thai-character
             continue
+        start, end = ctx.span_at(i)
+        if start < i and tone_in_place(text[start:end]) != text[start:end]:
+            continue  # a tone typed after the vowel letter (ທາ່ນ): reported as misplaced-tone
         foreign = (before.isalpha() and not chars.is_lao(before)) or unicodedata.combining(before or " ") > 0
         if foreign:
             yield _issue("mark-on-foreign-base", i, match.end(), match.group())
@@ -327,7 +330,14 @@ def _check_syllables(ctx: _Context) -> Iterator[Issue]:
                 yield _issue(code, start, max(end, match.end()), found)
 
 
-_SPELLING_CODES = ("tone-before-vowel", "mark-order", "repeated-mark", "decomposed-am", "double-e-vowel")
+_SPELLING_CODES = (
+    "tone-before-vowel",
+    "misplaced-tone",
+    "mark-order",
+    "repeated-mark",
+    "decomposed-am",
+    "double-e-vowel",
+)
 
 
 def _check_spelling(ctx: _Context) -> Iterator[Issue]:

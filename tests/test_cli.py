@@ -87,6 +87,13 @@ def test_normalize_switches() -> None:
     assert out == "ໜັງສື"
 
 
+def test_normalize_moves_a_misplaced_tone_unless_asked() -> None:
+    _, out, _ = run("normalize", "-", input="ທາ່ນ ຕອ້ງ\n")
+    assert out == "ທ່ານ ຕ້ອງ\n"
+    _, out, _ = run("normalize", "--keep-tone-slips", "-", input="ທາ່ນ ຕອ້ງ\n")
+    assert out == "ທາ່ນ ຕອ້ງ\n"
+
+
 def test_normalize_keeps_word_breaks_unless_asked() -> None:
     text = "ຂ້ອຍ\u200bບໍ່\u200bຮູ້"
     assert run("normalize", "-", input=text)[1] == text

@@ -128,7 +128,9 @@ def has_legacy_looking_line(text: str) -> bool:
 
 def canonical(text: str) -> str:
     """The spelling conversion produces: Unicode order and ຳ, the typist's ຫນ ຫລ kept."""
-    return normalize(text, ho_ligatures=False, ho_lo=False, thai_lookalikes=False, zero_width=False)
+    return normalize(
+        text, ho_ligatures=False, ho_lo=False, thai_lookalikes=False, zero_width=False, misplaced_tones=False
+    )
 
 
 def replay(text: str, changes: Iterable[Change]) -> str:

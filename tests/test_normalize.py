@@ -22,6 +22,7 @@ FIX_CODES = {
     "thai-lookalike",
     "double-e-vowel",
     "tone-before-vowel",
+    "misplaced-tone",
     "mark-order",
     "repeated-mark",
     "decomposed-am",
@@ -29,7 +30,7 @@ FIX_CODES = {
     "ho-lo",
     "nfc",
 }
-SWITCHES = ("zero_width", "zero_width_breaks", "thai_lookalikes", "ho_ligatures", "ho_lo")
+SWITCHES = ("zero_width", "zero_width_breaks", "thai_lookalikes", "ho_ligatures", "ho_lo", "misplaced_tones")
 
 
 def options(cell: str) -> dict[str, Any]:

@@ -17,6 +17,7 @@ ISSUE_CODES = {
     "mark-on-foreign-base",
     "tone-before-vowel",
     "mark-order",
+    "misplaced-tone",
     "repeated-mark",
     "decomposed-am",
     "double-e-vowel",

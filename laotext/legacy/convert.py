@@ -57,12 +57,14 @@ TableArgument = LegacyTable | str | Path | None
 
 def _in_order(text: str) -> str:
     """The normalization conversion applies: Unicode order and ຳ, not the typist's spellings."""
-    return normalize(text, thai_lookalikes=False, zero_width=False, ho_ligatures=False, ho_lo=False)
+    return normalize(
+        text, thai_lookalikes=False, zero_width=False, ho_ligatures=False, ho_lo=False, misplaced_tones=False
+    )
 
 
 def _in_order_explained(text: str) -> Normalized:
     return normalize_and_explain(
-        text, thai_lookalikes=False, zero_width=False, ho_ligatures=False, ho_lo=False
+        text, thai_lookalikes=False, zero_width=False, ho_ligatures=False, ho_lo=False, misplaced_tones=False
     )
 
 

@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
-from laotext import chars
 from laotext.errors import require_str
 
 __all__ = [
@@ -57,10 +56,6 @@ USER_WORD_COST = WORD_COST - sum(SOURCE_BONUS.values())
 UNKNOWN_COST = 3000
 
 
-# A tone typed after the vowel letter (ທາ່ນ, ຕອ້ງ, ນຳ້) or before the ວ of a cluster (ກ່ວາ): the
-# syllables laotext.syllables keeps whole although the tone is misplaced.
-_LATE_TONE = re.compile(f"^([ເແໂ]?[{chars.CONSONANTS}]ຼ?[{chars.VOWEL_MARKS}]*)([າອຽຳ])([{chars.TONE_MARKS}])")
-_TONE_BEFORE_WO = re.compile(f"^([{chars.CONSONANTS}])([{chars.TONE_MARKS}])ວ")
 # A light syllable: a short vowel and no final (ສະ, ວິ, ຕຸ). Pali and Sanskrit loans are built of
 # them (ວິລະກຳ, ອັດຕະວິນິບາດ); a compound of two Lao words rarely joins at one.
 _LIGHT_SYLLABLE = re.compile("[ະິຶຸ]$")
@@ -68,19 +63,16 @@ _LIGHT_SYLLABLE = re.compile("[ະິຶຸ]$")
 
 @lru_cache(maxsize=1 << 16)
 def syllable_key(syllable: str) -> str:
-    """The lookup form of one syllable (cached: texts repeat a few thousand syllables).
-
-    Besides :func:`laotext.normalize`, a tone typed after the vowel letter or before the ວ of a
-    cluster is put in its place.
+    """The lookup form of one syllable (:func:`laotext.normalize`; cached: texts repeat a few
+    thousand syllables). A tone typed after the vowel letter or before the ວ of a cluster is put in
+    its place there too.
 
     >>> syllable_key("ຫນັງ"), syllable_key("ນໍ້າ"), syllable_key("ຕອ້ງ"), syllable_key("ກ່ວາ")
     ('ໜັງ', 'ນ້ຳ', 'ຕ້ອງ', 'ກວ່າ')
     """
     from laotext.normalize import normalize
 
-    key = normalize(syllable)
-    key = _LATE_TONE.sub(r"\1\3\2", key)
-    return _TONE_BEFORE_WO.sub(r"\1ວ\2", key)
+    return normalize(syllable)
 
 
 class Lexicon:

@@ -203,6 +203,7 @@ class NormalizeRequest(_Request):
     zero_width_breaks: bool | None = None
     ho_ligatures: bool | None = None
     ho_lo: bool | None = None
+    misplaced_tones: bool | None = None
 
 
 class ChangeOut(BaseModel):
